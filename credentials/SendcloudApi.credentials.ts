@@ -1,0 +1,58 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { sendcloudConnectionProperties } from './sendcloudConnection';
+
+export class SendcloudApi implements ICredentialType {
+	name = 'sendcloudApi';
+
+	displayName = 'Sendcloud API';
+
+	icon: Icon = 'file:sendcloud.svg';
+
+	documentationUrl = 'https://sendcloud.dev/docs/getting-started/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The public key of a Sendcloud API integration (Settings → Integrations → Sendcloud API)',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret key shown once when the API integration was created',
+		},
+		...sendcloudConnectionProperties,
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.publicKey}}',
+				password: '={{$credentials.secretKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/integrations',
+		},
+	};
+}

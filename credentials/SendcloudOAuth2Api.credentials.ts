@@ -1,0 +1,52 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { sendcloudConnectionProperties } from './sendcloudConnection';
+
+export class SendcloudOAuth2Api implements ICredentialType {
+	name = 'sendcloudOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Sendcloud OAuth2 API';
+
+	icon: Icon = 'file:sendcloud.svg';
+
+	documentationUrl = 'https://sendcloud.dev/docs/getting-started/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'clientCredentials',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: 'https://account.sendcloud.com/oauth2/token/',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: 'api',
+		},
+		{
+			// Sendcloud's token endpoint expects the client ID and secret in a Basic header.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'header',
+		},
+		...sendcloudConnectionProperties,
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/integrations',
+		},
+	};
+}

@@ -1,0 +1,7 @@
+// n8n loads the nodes and credentials listed in package.json's `n8n` section; this entry point
+// lets the same classes be imported from code (tests, other packages).
+export { SendcloudApi } from './credentials/SendcloudApi.credentials';
+export { SendcloudOAuth2Api } from './credentials/SendcloudOAuth2Api.credentials';
+export { DataFastApi } from './credentials/DataFastApi.credentials';
+export { Sendcloud } from './nodes/Sendcloud/Sendcloud.node';
+export { DataFast } from './nodes/DataFast/DataFast.node';

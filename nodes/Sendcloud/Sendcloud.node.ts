@@ -1,0 +1,71 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
+import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
+import { searchIntegrations } from './methods/listSearch';
+import { sendToSendcloud } from './transport';
+
+export class Sendcloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sendcloud',
+		name: 'sendcloud',
+		icon: 'file:sendcloud.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Sendcloud shop integrations, their orders and exception logs',
+		defaults: { name: 'Sendcloud' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'sendcloudApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'sendcloudOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
+		requestOperations: { pagination: sendToSendcloud },
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
+				],
+				default: 'apiKey',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Integration', value: 'integration' },
+					{ name: 'Integration Exception Log', value: 'integrationLog' },
+				],
+				default: 'integration',
+			},
+			...integrationOperations,
+			...integrationFields,
+			...integrationLogOperations,
+			...integrationLogFields,
+		],
+	};
+
+	methods = {
+		listSearch: { searchIntegrations },
+	};
+}

@@ -1,0 +1,101 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeFieldErrors, parsePythonLiteral } from '../shared/pythonLiteral';
+import type { HttpFailure } from '../shared/retry';
+import { type ApiProfile, errorBody, followNextPages, sendRoutedRequest } from '../shared/transport';
+
+/** Sendcloud's published limits: GET 1000/min; writes 100/min with a burst of 15/s. */
+const READ_LIMITS = [{ limit: 1000, periodMs: 60_000 }];
+const WRITE_LIMITS = [
+	{ limit: 100, periodMs: 60_000 },
+	{ limit: 15, periodMs: 1_000 },
+];
+
+/**
+ * The API's `{error: {code, request, message}}` body as text a person can act on; `message`
+ * is sometimes a Python dict of field errors.
+ */
+export function sendcloudErrorDetail(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 500) : undefined;
+	if (typeof body !== 'object' || body === null) return undefined;
+	const error = (body as { error?: unknown }).error;
+	const message =
+		typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
+	if (typeof message !== 'string') {
+		const lines = describeFieldErrors(error ?? body);
+		return lines.length ? lines.join('; ') : undefined;
+	}
+	const parsed = parsePythonLiteral(message.trim());
+	const lines = typeof parsed === 'object' && parsed !== null ? describeFieldErrors(parsed) : [];
+	return lines.length ? lines.join('; ') : message;
+}
+
+function summaryFor(failure: HttpFailure, attempts: number): string {
+	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+	switch (failure.statusCode) {
+		case 400:
+			return 'Sendcloud rejected the request as invalid';
+		case 401:
+			return 'Sendcloud did not accept the credentials: check the keys (or OAuth2 client) in the Sendcloud credential';
+		case 403:
+			return 'Sendcloud refused access to this resource';
+		case 404:
+			return 'Sendcloud could not find the requested resource';
+		case 429:
+			return `Sendcloud's rate limit was still exceeded${tries}: other clients may be using the same account's quota`;
+		case undefined:
+			return `Could not reach Sendcloud${tries}: ${failure.networkCode ?? failure.message}`;
+		default:
+			return failure.statusCode >= 500
+				? `Sendcloud had a server error (HTTP ${failure.statusCode})${tries}`
+				: `Sendcloud answered with HTTP ${failure.statusCode}`;
+	}
+}
+
+const hints: Record<number, string> = {
+	401: 'For API keys, use the public and secret key of an API integration in the Sendcloud panel. For OAuth2, check the client ID, secret and token URL.',
+	403: 'Creating or deleting orders through this API is only open to official Sendcloud partners: ask Sendcloud for a Partner ID and enter it in the credential.',
+};
+
+export const sendcloudProfile: ApiProfile = {
+	credentialType: (authentication) =>
+		authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi',
+	rateWindows: (method) => (method === 'GET' ? READ_LIMITS : WRITE_LIMITS),
+	// The shipments upsert is idempotent on the external ids, and deleting twice deletes once;
+	// a log entry created twice would show twice, so that POST is never repeated.
+	safeToRepeat: (method: IHttpRequestMethods, url: string) =>
+		method !== 'POST' || /\/shipments(\/delete)?\/?$/.test(url),
+	headers: (credentials): Record<string, string> =>
+		credentials.partnerId ? { 'Sendcloud-Partner-Id': String(credentials.partnerId) } : {},
+	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
+		const detail = sendcloudErrorDetail(failure.body);
+		const hint = failure.statusCode === undefined ? undefined : hints[failure.statusCode];
+		return new NodeApiError(node, errorBody(failure), {
+			message: summaryFor(failure, attempts),
+			description: [detail, hint].filter(Boolean).join(' ') || undefined,
+			httpCode: failure.statusCode === undefined ? undefined : String(failure.statusCode),
+			itemIndex,
+		});
+	},
+};
+
+export async function sendToSendcloud(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await sendRoutedRequest.call(this, sendcloudProfile, requestData);
+}
+
+export async function listFromSendcloud(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await followNextPages.call(this, sendcloudProfile, requestData);
+}

@@ -1,0 +1,96 @@
+import { sleep } from 'n8n-workflow';
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Total time all waits of one request may add up to. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 6,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 120_000,
+};
+
+/** What went wrong with one HTTP attempt, reduced to what retry and error mapping need. */
+export interface HttpFailure {
+	statusCode?: number;
+	/** Node's network error code (ECONNRESET, ETIMEDOUT, …) when no response arrived. */
+	networkCode?: string;
+	retryAfter?: string;
+	body?: unknown;
+	message: string;
+}
+
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+const TRANSIENT_NETWORK = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'MALFORMED_RESPONSE',
+]);
+
+export function isTransient(failure: HttpFailure): boolean {
+	if (failure.statusCode !== undefined) return TRANSIENT_STATUS.has(failure.statusCode);
+	return failure.networkCode !== undefined && TRANSIENT_NETWORK.has(failure.networkCode);
+}
+
+/** Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full-jitter exponential backoff: spreads retries of many clients sharing one quota. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** The last failure of a request that will not be tried again, and how many attempts it took. */
+export class RequestFailed extends Error {
+	constructor(
+		readonly failure: HttpFailure,
+		readonly attempts: number,
+	) {
+		super(failure.message);
+	}
+}
+
+/**
+ * Runs `attempt` until it succeeds, a failure is permanent, or the policy's bounds are reached.
+ * `toFailure` turns a thrown error into an HttpFailure, or returns undefined for errors that are
+ * not about HTTP (those are rethrown as they are).
+ */
+export async function withRetries<T>(
+	attempt: () => Promise<T>,
+	toFailure: (error: unknown) => HttpFailure | undefined,
+	options: { safeToRepeat: boolean; policy?: RetryPolicy },
+): Promise<T> {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	let waitedMs = 0;
+	for (let attemptNo = 1; ; attemptNo++) {
+		try {
+			return await attempt();
+		} catch (error) {
+			const failure = toFailure(error);
+			if (!failure) throw error;
+			const retryable = options.safeToRepeat && isTransient(failure);
+			if (!retryable || attemptNo >= policy.maxAttempts) throw new RequestFailed(failure, attemptNo);
+			const delayMs = parseRetryAfter(failure.retryAfter) ?? backoffDelay(attemptNo, policy);
+			if (waitedMs + delayMs > policy.maxTotalWaitMs) throw new RequestFailed(failure, attemptNo);
+			waitedMs += delayMs;
+			await sleep(delayMs);
+		}
+	}
+}

@@ -1,0 +1,356 @@
+/**
+ * Runs this package's nodes through n8n-core's real execution engine: WorkflowExecute (which
+ * hands declarative nodes to the real RoutingNode and custom operations to the node), real
+ * credential authentication, real credential tests and real PollContext.
+ */
+import {
+	CredentialTestContext,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	createDeferredPromise,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { DataFastApi } from '../../credentials/DataFastApi.credentials';
+import { SendcloudApi } from '../../credentials/SendcloudApi.credentials';
+import { SendcloudOAuth2Api } from '../../credentials/SendcloudOAuth2Api.credentials';
+import { DataFast } from '../../nodes/DataFast/DataFast.node';
+import { Sendcloud } from '../../nodes/Sendcloud/Sendcloud.node';
+
+export const PACKAGE = 'n8n-nodes-sendcloud-datafast';
+
+/** Stands in for the Manual Trigger: starts the workflow with the items a test gives it. */
+class TestStart implements INodeType {
+	description = {
+		displayName: 'Test Start',
+		name: 'testStart',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions) {
+		return [this.getInputData()];
+	}
+}
+
+const nodeClasses: Record<string, INodeType> = {
+	[`${PACKAGE}.sendcloud`]: new Sendcloud(),
+	[`${PACKAGE}.dataFast`]: new DataFast(),
+	'test.start': new TestStart(),
+};
+
+export function registerNodeType(name: string, type: INodeType) {
+	nodeClasses[name] = type;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name) => nodeClasses[name] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeClasses[name], version),
+	getKnownTypes: () => ({}),
+};
+
+const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
+	[new SendcloudApi(), new SendcloudOAuth2Api(), new DataFastApi()].map((c) => [c.name, c]),
+);
+
+/** Like n8n's own CredentialsHelper: defaults, generic authentication, persisted OAuth2 tokens. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+
+	tokenUpdates = 0;
+
+	set(type: string, data: ICredentialDataDecryptedObject) {
+		this.store.set(type, { ...data });
+	}
+
+	getParentTypes(name: string): string[] {
+		return credentialTypes[name]?.extends ?? [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = credentialTypes[typeName];
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate) return requestOptions;
+		const resolve = (value: string) =>
+			workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
+				$credentials: credentials,
+			}) as string;
+		const options = requestOptions as IHttpRequestOptions & Record<string, IDataObject>;
+		for (const [kind, values] of Object.entries(authenticate.properties) as Array<[string, Record<string, string>]>) {
+			const resolved = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)]));
+			options[kind] = { ...(options[kind] ?? {}), ...resolved };
+		}
+		return options;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(_details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		return { getData: () => this.store.get(type) ?? {} } as unknown as ICredentials;
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		return withDefaults(type, this.store.get(type) ?? {});
+	}
+
+	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+		this.store.set(type, { ...data });
+	}
+
+	async updateCredentialsOauthTokenData(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
+		this.tokenUpdates++;
+		this.store.set(type, { ...(this.store.get(type) ?? {}), oauthTokenData: data.oauthTokenData });
+	}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const defaults = Object.fromEntries(
+		(credentialTypes[type]?.properties ?? []).map((p) => [p.name, p.default as unknown]),
+	);
+	return { ...defaults, ...data } as ICredentialDataDecryptedObject;
+}
+
+export const credentialsHelper = new TestCredentialsHelper();
+
+function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+const CREDENTIAL_OF: Record<string, (parameters: INodeParameters) => string> = {
+	sendcloud: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
+	sendcloudTrigger: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
+	dataFast: () => 'dataFastApi',
+};
+
+export function makeNode(type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger', parameters: INodeParameters, settings: Partial<INode> = {}): INode {
+	const credentialType = CREDENTIAL_OF[type](parameters);
+	return {
+		id: `node-${type}`,
+		name: type === 'dataFast' ? 'DataFast' : 'Sendcloud',
+		type: `${PACKAGE}.${type}`,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { [credentialType]: { id: `cred-${credentialType}`, name: credentialType } },
+		...settings,
+	};
+}
+
+export interface NodeRun {
+	/** The node's output items (first output), as n8n stores them. */
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	/** The node's error when the execution failed. */
+	error?: Error & IDataObject;
+	run: IRun;
+}
+
+/** Executes Start → node in a real workflow and returns what the node produced. */
+export async function runNode(node: INode, inputItems: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<NodeRun> {
+	const start: INode = { id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [start, node],
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		nodes: workflow.nodes as unknown as INode[],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run: IRun) => done.resolve(run));
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [
+				{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
+			],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+	const execute = new WorkflowExecute(additionalData(hooks), mode, runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done.promise;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	return {
+		items,
+		json: items.map((item) => item.json),
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
+		run,
+	};
+}
+
+/** Runs a credential type's test the way n8n's CredentialsTester does. */
+export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const credentialType = credentialTypes[type];
+	const decrypted = { id: `cred-${type}`, name: type, type, data: withDefaults(type, data) };
+	credentialsHelper.set(type, decrypted.data);
+	if (!credentialType.test) {
+		const nodeType = Object.values(nodeClasses).find((n) =>
+			(n as INodeType).description.credentials?.some((c) => c.name === type && typeof c.testedBy === 'string'),
+		) as INodeType;
+		const testedBy = nodeType.description.credentials!.find((c) => c.name === type)!.testedBy as string;
+		return await nodeType.methods!.credentialTest![testedBy].call(new CredentialTestContext(), decrypted);
+	}
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'test.credentialTest',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [type]: { id: decrypted.id, name: decrypted.name } },
+	};
+	const nodeType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'test.credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+			],
+		} as unknown as INodeType['description'],
+	};
+	registerNodeType('test.credentialTest', nodeType);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('internal', 'cred-test', {} as never);
+	const context = new ExecuteContext(workflow, node, additionalData(hooks), 'internal', { resultData: { runData: {} } }, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	try {
+		await new RoutingNode(context, nodeType, decrypted).runNode();
+	} catch (error) {
+		const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause?.response;
+		if (response) {
+			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+		}
+		return { status: 'Error', message: String((error as Error).message) };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** Calls a node's list-search method in a real LoadOptionsContext. */
+export async function listSearch(node: INode, method: string, filter?: string): Promise<INodeListSearchResult> {
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('internal', 'list-search', {} as never);
+	const context = new LoadOptionsContext(workflow, node, additionalData(hooks), '');
+	const nodeType = nodeClasses[node.type];
+	return await nodeType.methods!.listSearch![method].call(context, filter);
+}
+
+/** A real PollContext over a workflow holding just the trigger, with static data that persists between polls. */
+export function pollContext(node: INode, mode: WorkflowExecuteMode, staticData: IDataObject = {}) {
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+	const hooks = new ExecutionLifecycleHooks(mode, 'poll', {} as never);
+	return { workflow, context: new PollContext(workflow, node, additionalData(hooks), mode, 'trigger') };
+}
+
+/**
+ * n8n-core's SSH client manager and cron manager start process-wide intervals when the engine
+ * first builds them (an n8n server stops them at shutdown); a test process stops them itself.
+ */
+export function stopEngineTimers() {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require('@n8n/di');
+	const services = [
+		require('n8n-core/dist/execution-engine/ssh-clients-manager').SSHClientsManager,
+		require('n8n-core/dist/execution-engine/scheduled-task-manager').ScheduledTaskManager,
+	];
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	for (const service of services) {
+		if (!Container.has(service)) continue;
+		const instance = Container.get(service);
+		clearInterval(instance.cleanupTimer);
+		clearInterval(instance.logInterval);
+	}
+}

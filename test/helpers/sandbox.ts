@@ -1,0 +1,57 @@
+/** Starts the project's sandbox for one test file and points the test credentials at it. */
+import { credentialsHelper, stopEngineTimers } from './engine';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createSandbox } = require('../sandbox/server');
+
+export interface Sandbox {
+	url: string;
+	sendcloudBaseUrl: string;
+	tokenUrl: string;
+	dataFastBaseUrl: string;
+	options: Record<string, unknown>;
+	state: { integrations: Array<Record<string, unknown>>; shipments: Map<number, Array<Record<string, unknown>>>; integrationLogs: Array<Record<string, unknown>>; tokens: Map<string, unknown> };
+	requests: Array<{ method: string; path: string; query: string; headers: Record<string, string>; body: unknown; status?: number; account?: string }>;
+	violations: Array<{ method: string; path: string; violations: string[] }>;
+	reset(): void;
+	injectFaults(...faults: Array<Record<string, unknown>>): void;
+	expireTokens(): void;
+	addShipment(integrationId: number, shipment: Record<string, unknown>): Record<string, unknown>;
+	setClock(clock: () => number): void;
+	listen(): Promise<Sandbox>;
+	close(): Promise<void>;
+}
+
+export const API_KEY = { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox' };
+export const OAUTH_CLIENT = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
+export const DATAFAST_TOKEN = 'dft_sandbox_full';
+
+/** Creates the sandbox before the file's tests and resets its data and credentials before each. */
+export function useSandbox(options: Record<string, unknown> = {}): Sandbox {
+	const sandbox = createSandbox(options) as Sandbox;
+	beforeAll(async () => {
+		await sandbox.listen();
+	});
+	beforeEach(() => {
+		sandbox.reset();
+		credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl });
+		credentialsHelper.set('sendcloudOAuth2Api', {
+			...OAUTH_CLIENT,
+			accessTokenUrl: sandbox.tokenUrl,
+			baseUrl: sandbox.sendcloudBaseUrl,
+		});
+		credentialsHelper.set('dataFastApi', { apiToken: DATAFAST_TOKEN, baseUrl: sandbox.dataFastBaseUrl });
+	});
+	afterAll(async () => {
+		await sandbox.close();
+		stopEngineTimers();
+	});
+	return sandbox;
+}
+
+/** The Sendcloud API requests the sandbox received, as "METHOD /path?query". */
+export function apiCalls(sandbox: Sandbox): string[] {
+	return sandbox.requests
+		.filter((r) => r.path.startsWith('/api/v2') || r.path.startsWith('/datafast'))
+		.map((r) => `${r.method} ${r.path}${r.query}`);
+}

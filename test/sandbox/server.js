@@ -1,0 +1,438 @@
+'use strict';
+// The project's stand-in for Sendcloud's v2 Integrations API, its OAuth2 token endpoint and
+// DataFast's integrations endpoint. Every Sendcloud request is validated against the official
+// spec; answers and errors take the real APIs' shapes. Listens on 127.0.0.1 only.
+const http = require('http');
+const crypto = require('crypto');
+const { validateRequest, orderFieldErrors } = require('./specValidator');
+const { seed, uuidFrom, prng } = require('./seed');
+
+const DEFAULTS = {
+	port: 0,
+	pageSize: 100,
+	logPageSize: 50,
+	newestFirst: true,
+	apiKeys: { 'pk_sandbox': 'sk_sandbox' },
+	oauthClients: { 'sandbox-client': 'sandbox-secret' },
+	tokenTtlMs: 3600_000,
+	requirePartnerId: false,
+	dataFastTokens: {
+		dft_sandbox_full: { websites: ['66f1c0ffee0123456789abcd', '66f1c0ffee0123456789abce'], scopes: ['settings:read'] },
+		dft_sandbox_noscope: { websites: ['66f1c0ffee0123456789abcd'], scopes: [] },
+	},
+	// Sendcloud's published limits; `timeScale` > 1 makes a minute pass faster for tests and benchmarks.
+	rateLimits: null,
+	timeScale: 1,
+	seed: {},
+};
+
+const SENDCLOUD_LIMITS = {
+	read: [{ limit: 1000, periodMs: 60_000 }],
+	write: [
+		{ limit: 100, periodMs: 60_000 },
+		{ limit: 15, periodMs: 1_000 },
+	],
+};
+
+function encodeCursor({ o = 0, r = 0, p }) {
+	const parts = [];
+	if (o) parts.push(`o=${o}`);
+	if (r) parts.push('r=1');
+	if (p !== undefined) parts.push(`p=${encodeURIComponent(p)}`);
+	return Buffer.from(parts.join('&')).toString('base64');
+}
+
+function decodeCursor(cursor) {
+	const params = new URLSearchParams(Buffer.from(cursor, 'base64').toString('utf8'));
+	const o = Number(params.get('o') ?? 0);
+	if (!Number.isInteger(o) || o < 0) throw new Error('Invalid cursor');
+	return { o, r: params.get('r') === '1', p: params.get('p') ?? undefined };
+}
+
+function createSandbox(userOptions = {}) {
+	const options = { ...DEFAULTS, ...userOptions };
+	const state = { ...seed(options.seed), tokens: new Map(), nextLogId: 100000 };
+	const requests = [];
+	const violations = [];
+	const faults = [];
+	const sentAt = new Map(); // account + kind → arrival times, for rate limits
+	const random = prng(7);
+	let clock = () => Date.now();
+
+	function reset() {
+		Object.assign(state, seed(options.seed), { tokens: new Map() });
+		requests.length = 0;
+		violations.length = 0;
+		faults.length = 0;
+		sentAt.clear();
+	}
+
+	function send(res, status, body, headers = {}) {
+		const payload = body === undefined ? '' : JSON.stringify(body);
+		res.writeHead(status, { ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers });
+		res.end(payload);
+	}
+
+	function sendcloudError(res, status, request, message, headers) {
+		send(res, status, { error: { code: status, request, message } }, headers);
+	}
+
+	function authenticate(req) {
+		const header = req.headers.authorization ?? '';
+		if (header.startsWith('Basic ')) {
+			const [user, pass] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+			return options.apiKeys[user] !== undefined && options.apiKeys[user] === pass ? `key:${user}` : undefined;
+		}
+		if (header.startsWith('Bearer ')) {
+			const token = state.tokens.get(header.slice(7));
+			return token && token.expiresAt > clock() ? `oauth:${token.clientId}` : undefined;
+		}
+		return undefined;
+	}
+
+	/** Sliding-window limits per account, as Sendcloud enforces them; undefined when allowed. */
+	function throttle(account, method) {
+		if (!options.rateLimits) return undefined;
+		const limits = options.rateLimits === true ? SENDCLOUD_LIMITS : options.rateLimits;
+		const kind = method === 'GET' ? 'read' : 'write';
+		const key = `${account} ${kind}`;
+		const now = clock();
+		const scale = options.timeScale;
+		const times = sentAt.get(key) ?? [];
+		let waitMs = 0;
+		for (const { limit, periodMs } of limits[kind]) {
+			const period = periodMs / scale;
+			const recent = times.filter((t) => t > now - period);
+			if (recent.length >= limit) waitMs = Math.max(waitMs, recent[recent.length - limit] + period - now);
+		}
+		if (waitMs > 0) return waitMs;
+		const horizon = Math.max(...limits[kind].map((l) => l.periodMs)) / scale;
+		sentAt.set(key, [...times.filter((t) => t > now - horizon), now]);
+		return undefined;
+	}
+
+	function takeFault(method, pathname) {
+		const index = faults.findIndex(
+			(f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(pathname)),
+		);
+		if (index === -1) return undefined;
+		const fault = faults[index];
+		fault.times = (fault.times ?? 1) - 1;
+		if (fault.times <= 0) faults.splice(index, 1);
+		return fault;
+	}
+
+	async function applyFault(fault, req, res) {
+		switch (fault.kind) {
+			case 'reset':
+				req.socket.destroy();
+				return true;
+			case 'slow':
+				await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+				return false;
+			case 'malformed':
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end('{"results": [');
+				return true;
+			default: {
+				const status = Number(fault.kind);
+				const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+				sendcloudError(res, status, req.url.slice(1), status === 429 ? 'Request was throttled.' : 'Service temporarily unavailable', headers);
+				return true;
+			}
+		}
+	}
+
+	function pageOf(list, query, pageSize, req, positionOf) {
+		let cursor = { o: 0, r: false, p: undefined };
+		if (query.cursor !== undefined) cursor = decodeCursor(query.cursor);
+		// Items are ordered by position; `p` is the position of the page boundary and `o` how many
+		// items at exactly that position were already handed out (Django REST Framework's scheme).
+		let start = 0;
+		if (cursor.p !== undefined && !cursor.r) {
+			start = list.findIndex((item) => (options.newestFirst ? positionOf(item) < cursor.p : positionOf(item) > cursor.p));
+			const firstAtP = list.findIndex((item) => positionOf(item) === cursor.p);
+			if (firstAtP !== -1) start = firstAtP + cursor.o;
+			else if (start === -1) start = list.length;
+		}
+		let end = Math.min(list.length, start + pageSize);
+		if (cursor.r && cursor.p !== undefined) {
+			end = list.findIndex((item) => positionOf(item) === cursor.p);
+			if (end === -1) end = 0;
+			start = Math.max(0, end - pageSize);
+		}
+		const results = list.slice(start, end);
+		const base = `http://${req.headers.host}${req.url.split('?')[0]}`;
+		const keep = new URLSearchParams(req.url.split('?')[1] ?? '');
+		keep.delete('cursor');
+		const link = (c) => {
+			const params = new URLSearchParams(keep);
+			params.set('cursor', encodeCursor(c));
+			return `${base}?${params}`;
+		};
+		let next = null;
+		if (end < list.length && results.length) {
+			const p = positionOf(results[results.length - 1]);
+			// o counts the items at p handed out so far, so skipping o lands after this page.
+			const firstAtP = list.findIndex((item) => positionOf(item) === p);
+			next = link({ o: end - firstAtP, p });
+		}
+		const previous = start > 0 && results.length ? link({ r: 1, p: positionOf(results[0]) }) : null;
+		return { next, previous, results };
+	}
+
+	function listShipments(req, res, integrationId, query) {
+		let list = [...state.shipments.get(integrationId)];
+		const day = (iso) => iso.slice(0, 10);
+		const today = new Date(clock()).toISOString().slice(0, 10);
+		const yearAgo = new Date(clock() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		const start = query.start_date ?? yearAgo;
+		const end = query.end_date ?? today;
+		list = list.filter((s) => day(s.created_at) >= start && day(s.created_at) <= end);
+		if (query.external_order_ids) list = list.filter((s) => query.external_order_ids.includes(s.external_order_id));
+		if (query.external_shipment_ids) list = list.filter((s) => query.external_shipment_ids.includes(s.external_shipment_id));
+		if (query.order_number) list = list.filter((s) => s.order_number === query.order_number);
+		const sign = options.newestFirst ? -1 : 1;
+		list.sort((a, b) => sign * (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) || sign * (a._seq ?? 0) - sign * (b._seq ?? 0));
+		const page = pageOf(list, query, options.pageSize, req, (s) => s.created_at);
+		page.results = page.results.map(({ _seq, ...s }) => s);
+		send(res, 200, page);
+	}
+
+	function upsertShipments(req, res, integrationId, orders) {
+		const stored = state.shipments.get(integrationId);
+		const answer = [];
+		for (const order of orders) {
+			const ids = { external_order_id: order?.external_order_id ?? '', external_shipment_id: order?.external_shipment_id ?? '' };
+			const errors = orderFieldErrors(order);
+			if (errors) {
+				answer.push({ error: errors, ...ids, status: 'error' });
+				continue;
+			}
+			const existing = stored.find(
+				(s) => s.external_order_id === order.external_order_id && (s.external_shipment_id ?? null) === (order.external_shipment_id ?? null),
+			);
+			const { created_at: shopCreated, updated_at: shopUpdated, ...fields } = order;
+			if (existing) {
+				if (existing.shipment_updated_at === new Date(shopUpdated).toISOString()) continue;
+				Object.assign(existing, fields, { shipment_updated_at: new Date(shopUpdated).toISOString(), updated_at: new Date(clock()).toISOString() });
+				answer.push({ ...ids, shipment_uuid: existing.shipment_uuid, status: 'updated' });
+				continue;
+			}
+			const now = new Date(clock()).toISOString();
+			const shipment = {
+				allowed_shipping_methods: [],
+				barcode: null,
+				integration: integrationId,
+				sender_address: null,
+				...fields,
+				shipment_uuid: uuidFrom(random),
+				created_at: now,
+				updated_at: now,
+				shipment_created_at: new Date(shopCreated).toISOString(),
+				shipment_updated_at: new Date(shopUpdated).toISOString(),
+				_seq: ++state.nextLogId,
+			};
+			stored.push(shipment);
+			answer.push({ ...ids, shipment_uuid: shipment.shipment_uuid, status: 'created' });
+		}
+		send(res, 200, answer);
+	}
+
+	function integrationUpdateView(i) {
+		const { shop_name, shop_url, last_updated_at, service_point_enabled, service_point_carriers, webhook_active, webhook_url } = i;
+		return { shop_name, shop_url, last_updated_at, service_point_enabled, service_point_carriers, webhook_active, webhook_url };
+	}
+
+	function handleSendcloud(req, res, pathname, searchParams, body) {
+		const request = `api/v2${pathname}`;
+		const check = validateRequest({ method: req.method, pathname, searchParams, body });
+		if (!check.op) {
+			return sendcloudError(res, check.notFound ? 404 : 405, request, check.notFound ? 'Not found.' : `Method "${req.method}" not allowed.`);
+		}
+		if (check.violations.length) {
+			violations.push({ method: req.method, path: pathname, violations: check.violations });
+			return sendcloudError(res, 400, request, check.violations.join('; '));
+		}
+		const { op, pathParams, query } = check;
+		const integration = pathParams.id === undefined ? undefined : state.integrations.find((i) => i.id === pathParams.id);
+		if (pathParams.id !== undefined && !integration) {
+			return sendcloudError(res, 404, request, 'No Integration matches the given query.');
+		}
+		switch (op.operationId) {
+			case 'sc-public-v2-orders-get-retrieve_a_list_of_integrations': {
+				const list = [...state.integrations];
+				if (query.ordering) {
+					const desc = query.ordering.startsWith('-');
+					const field = query.ordering.replace(/^-/, '');
+					list.sort((a, b) => (desc ? -1 : 1) * String(a[field] ?? '').localeCompare(String(b[field] ?? ''), 'en', { numeric: true }));
+				}
+				return send(res, 200, list);
+			}
+			case 'sc-public-v2-orders-get-retrieve_an_integration':
+				return send(res, 200, integration);
+			case 'sc-public-v2-orders-put-update_an_integration':
+			case 'sc-public-v2-orders-patch-partial_update_an_integration': {
+				const next = { ...integration, ...body };
+				if (next.service_point_enabled && !(next.service_point_carriers ?? []).length) {
+					return sendcloudError(res, 400, request, "{'service_point_carriers': ['At least one carrier must be provided when service point delivery is enabled.']}");
+				}
+				if (req.method === 'PUT') for (const field of ['shop_url', 'webhook_url']) if (!(field in body)) next[field] = null;
+				next.last_updated_at = new Date(clock()).toISOString();
+				Object.assign(integration, next);
+				return send(res, 200, integrationUpdateView(integration));
+			}
+			case 'sc-public-v2-orders-delete-delete_an_integration':
+				state.integrations = state.integrations.filter((i) => i !== integration);
+				res.writeHead(204);
+				return res.end();
+			case 'sc-public-v2-orders-get-retrieve_a_list_of_shipments':
+				return listShipments(req, res, integration.id, query);
+			case 'sc-public-v2-orders-post-create_a_list_of_shipments':
+				if (options.requirePartnerId && !req.headers['sendcloud-partner-id']) {
+					return sendcloudError(res, 403, request, 'You do not have permission to perform this action.');
+				}
+				if (body.length > 100) return sendcloudError(res, 400, request, 'Batches are limited to 100 orders at once.');
+				return upsertShipments(req, res, integration.id, body);
+			case 'sc-public-v2-orders-post-delete_a_shipment': {
+				const stored = state.shipments.get(integration.id);
+				const index = stored.findIndex((s) =>
+					body.shipment_uuid
+						? s.shipment_uuid === body.shipment_uuid
+						: s.external_order_id === body.external_order_id && (s.external_shipment_id ?? '') === (body.external_shipment_id ?? ''),
+				);
+				if (index === -1) return sendcloudError(res, 404, request, 'No ShipmentBlob matches the given query.');
+				stored.splice(index, 1);
+				res.writeHead(204);
+				return res.end();
+			}
+			case 'sc-public-v2-orders-get-retrieve_integrations_logs':
+			case 'sc-public-v2-orders-get-retrieve_integration_logs': {
+				const logs = state.integrationLogs
+					.filter((l) => !integration || l.integration_id === integration.id)
+					.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
+				const page = pageOf(logs, query, options.logPageSize, req, (l) => l.created_at);
+				page.results = page.results.map(({ integration_id, ...l }) => l);
+				return send(res, 200, page);
+			}
+			case 'sc-public-v2-orders-post-create_integration_logs': {
+				if (body.integration_id !== undefined && body.integration_id !== null && body.integration_id !== integration.id) {
+					return sendcloudError(res, 400, request, "{'integration_id': ['Does not match the integration in the URL.']}");
+				}
+				const { user_id, ...fields } = body;
+				const log = { id: ++state.nextLogId, full_url: null, method: 'GET', response_code: null, response: null, request: null, exception_type: null, exception: null, ...fields, integration_id: integration.id, created_at: body.created_at ?? new Date(clock()).toISOString(), protected: false };
+				state.integrationLogs.push(log);
+				const { integration_id, ...view } = log;
+				return send(res, 201, view);
+			}
+			default:
+				return sendcloudError(res, 404, request, 'Not found.');
+		}
+	}
+
+	function handleToken(req, res, body) {
+		const header = req.headers.authorization ?? '';
+		const [id, secret] = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString().split(':').map(decodeURIComponent) : [];
+		const form = new URLSearchParams(body ?? '');
+		if (form.get('grant_type') !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
+		if (!id || options.oauthClients[id] !== secret) return send(res, 401, { error: 'invalid_client' });
+		const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
+		if (scopes.some((s) => s !== 'api')) return send(res, 400, { error: 'invalid_scope' });
+		const token = crypto.randomBytes(16).toString('hex');
+		state.tokens.set(token, { clientId: id, expiresAt: clock() + options.tokenTtlMs });
+		send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: Math.round(options.tokenTtlMs / 1000), scope: 'api' });
+	}
+
+	function handleDataFast(req, res, pathname) {
+		const match = /^\/admin\/websites\/([^/]+)\/integrations\/?$/.exec(pathname);
+		if (!match || req.method !== 'GET') return send(res, 404, { status: 'error', error: { code: 404, message: 'Not found' } });
+		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+		const grant = options.dataFastTokens[token];
+		if (!token.startsWith('dft_') || !grant) return send(res, 401, { status: 'error', error: { code: 401, message: 'Invalid or missing API token' } });
+		const websiteId = decodeURIComponent(match[1]);
+		if (!/^[a-f0-9]{24}$/.test(websiteId)) return send(res, 400, { status: 'error', error: { code: 400, message: 'Invalid websiteId' } });
+		if (!grant.scopes.includes('settings:read') || !grant.websites.includes(websiteId)) {
+			return send(res, 403, { status: 'error', error: { code: 403, message: 'Token lacks settings:read or access to this website' } });
+		}
+		const website = state.websites[websiteId];
+		if (!website) return send(res, 404, { status: 'error', error: { code: 404, message: 'Website not found' } });
+		send(res, 200, { status: 'success', data: [website] });
+	}
+
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', async () => {
+			try {
+				const url = new URL(req.url, 'http://sandbox');
+				const raw = Buffer.concat(chunks).toString('utf8');
+				const record = { method: req.method, path: url.pathname, query: url.search, headers: { ...req.headers }, body: undefined, status: undefined, at: clock() };
+				requests.push(record);
+				res.on('finish', () => (record.status = res.statusCode));
+				if (url.pathname === '/oauth2/token/' || url.pathname === '/oauth2/token') {
+					record.body = raw;
+					return handleToken(req, res, raw);
+				}
+				let body;
+				if (raw) {
+					try {
+						body = JSON.parse(raw);
+					} catch {
+						return send(res, 400, { error: { code: 400, request: url.pathname.slice(1), message: 'JSON parse error' } });
+					}
+				}
+				record.body = body;
+				if (url.pathname.startsWith('/datafast/api/v1/')) return handleDataFast(req, res, url.pathname.slice('/datafast/api/v1'.length));
+				if (!url.pathname.startsWith('/api/v2/')) return send(res, 404, { error: { code: 404, request: url.pathname, message: 'Not found.' } });
+				const pathname = url.pathname.slice('/api/v2'.length);
+				const account = authenticate(req);
+				if (!account) {
+					return sendcloudError(res, 401, `api/v2${pathname}`, req.headers.authorization ? 'Invalid username/password.' : 'Authentication credentials were not provided.');
+				}
+				record.account = account;
+				const fault = takeFault(req.method, pathname);
+				if (fault && (await applyFault(fault, req, res))) return;
+				const waitMs = throttle(account, req.method);
+				if (waitMs !== undefined) {
+					const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+					return sendcloudError(res, 429, `api/v2${pathname}`, `Request was throttled. Expected available in ${seconds} seconds.`, { 'Retry-After': String(Math.ceil(waitMs / 1000)) });
+				}
+				handleSendcloud(req, res, pathname, url.searchParams, body);
+			} catch (error) {
+				send(res, 500, { error: { code: 500, request: req.url, message: String(error?.message ?? error) } });
+			}
+		});
+	});
+
+	return {
+		options,
+		state,
+		requests,
+		violations,
+		reset,
+		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, times?, retryAfter?, delayMs?} */
+		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
+		setClock: (fn) => (clock = fn),
+		expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),
+		addShipment(integrationId, shipment) {
+			shipment._seq = ++state.nextLogId;
+			state.shipments.get(integrationId).push(shipment);
+			return shipment;
+		},
+		async listen(port = options.port) {
+			await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+			const { port: actual } = server.address();
+			this.url = `http://127.0.0.1:${actual}`;
+			this.sendcloudBaseUrl = `${this.url}/api/v2`;
+			this.tokenUrl = `${this.url}/oauth2/token/`;
+			this.dataFastBaseUrl = `${this.url}/datafast/api/v1`;
+			return this;
+		},
+		async close() {
+			server.closeAllConnections?.();
+			await new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+module.exports = { createSandbox, encodeCursor, decodeCursor, SENDCLOUD_LIMITS };
