@@ -3,11 +3,14 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
+	INodePropertyRouting,
 	IPollFunctions,
 	JsonObject,
 	NodeApiError,
@@ -27,47 +30,69 @@ export interface ApiProfile {
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number): NodeApiError;
 }
 
-/**
- * n8n's router calls the `pagination` function only when `paginate` is set, and that function is
- * the one hook around its HTTP call: every operation sets it so that each request goes through
- * the shared transport (pacing, retries, error mapping).
- */
-export const VIA_TRANSPORT = { paginate: true } as const;
-
 type RequestContext = IExecuteFunctions | IExecutePaginationFunctions | IPollFunctions | ILoadOptionsFunctions;
 
-/** Marks a 2xx answer whose body is not the JSON the API documents (a proxy page, a cut-off body). */
-class MalformedResponse extends Error {}
-
-export function failureFromError(error: unknown): HttpFailure | undefined {
-	if (error instanceof MalformedResponse) {
-		return { networkCode: 'MALFORMED_RESPONSE', message: error.message };
+/** An HTTP answer that is not a success, or a 2xx whose body is not the JSON the API documents. */
+class UnsuccessfulResponse extends Error {
+	constructor(readonly failure: HttpFailure) {
+		super(failure.message);
 	}
-	// n8n wraps the HTTP client's error in a NodeApiError; the response sits on its cause.
-	const cause = ((error as { cause?: unknown })?.cause ?? error) as {
-		response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
-		code?: string;
-		message?: string;
-	};
-	if (typeof cause !== 'object' || cause === null) return undefined;
-	const status = cause.response?.status;
-	if (typeof status === 'number') {
-		const retryAfter = cause.response?.headers?.['retry-after'];
-		return {
-			statusCode: status,
-			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-			body: cause.response?.data,
-			message: cause.message ?? `HTTP ${status}`,
-		};
-	}
-	if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) {
-		return { networkCode: cause.code, message: cause.message ?? cause.code };
-	}
-	return undefined;
 }
 
-function isJsonBody(body: unknown): boolean {
-	return typeof body === 'object' && body !== null;
+function failureOf(response: IN8nHttpFullResponse): HttpFailure | undefined {
+	const { statusCode, headers, body } = response;
+	if (statusCode >= 200 && statusCode < 300) {
+		const hasBody = body !== undefined && body !== null && body !== '';
+		if (!hasBody || (typeof body === 'object' && !Buffer.isBuffer(body))) return undefined;
+		return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered with a body that is not JSON' };
+	}
+	const retryAfter = (headers as Record<string, unknown>)?.['retry-after'];
+	return {
+		statusCode,
+		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		body,
+		message: `HTTP ${statusCode}`,
+	};
+}
+
+/** Throws when a full response is not a success; the single place that judges an answer. */
+function assertSuccess(response: IN8nHttpFullResponse): void {
+	const failure = failureOf(response);
+	if (failure) throw new UnsuccessfulResponse(failure);
+}
+
+const NETWORK_PHRASES: Array<[RegExp, string]> = [
+	[/\b(E[A-Z]{3,}(?:_[A-Z]+)*)\b/, '$1'],
+	[/socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/timed? ?out/i, 'ETIMEDOUT'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+];
+
+/**
+ * What a thrown error says about HTTP. n8n wraps client errors in a NodeApiError that keeps the
+ * status (`httpCode`) and body (`context.data`) but not the original error, so network failures
+ * are recognised by their message.
+ */
+export function failureFromError(error: unknown): HttpFailure | undefined {
+	if (error instanceof UnsuccessfulResponse) return error.failure;
+	if (typeof error !== 'object' || error === null) return undefined;
+	const { httpCode, context, message, messages, code } = error as {
+		httpCode?: string | null;
+		context?: { data?: unknown };
+		message?: string;
+		messages?: string[];
+		code?: string;
+	};
+	const status = Number(httpCode);
+	if (httpCode && Number.isInteger(status) && status >= 100) {
+		return { statusCode: status, body: context?.data, message: message ?? `HTTP ${status}` };
+	}
+	const texts = [code, message, ...(messages ?? [])].filter((t): t is string => typeof t === 'string');
+	for (const [pattern, replacement] of NETWORK_PHRASES) {
+		const text = texts.find((t) => pattern.test(t));
+		if (text) return { networkCode: text.match(pattern)![0].replace(pattern, replacement), message: text };
+	}
+	return undefined;
 }
 
 function credentialTypeOf(ctx: RequestContext, profile: ApiProfile): string {
@@ -80,11 +105,20 @@ function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, 
 	return `${baseURL} ${credentialType}:${credentialId} ${method === 'GET' ? 'read' : 'write'}`;
 }
 
-async function prepare(
+/**
+ * Sends one logical request: paced to the API's limits, repeated after transient failures when
+ * that is safe, and failing with the profile's NodeApiError. `attempt` performs one HTTP call
+ * with `ignoreHttpStatusErrors` set (so that status and headers such as Retry-After are seen);
+ * `throwOnStatus` asks it to let n8n throw instead, which is how n8n renews an expired OAuth2
+ * token on a 401.
+ */
+async function send<T>(
 	ctx: RequestContext,
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
-): Promise<{ credentialType: string; safeToRepeat: boolean; pace: () => Promise<void> }> {
+	attempt: (throwOnStatus: boolean) => Promise<T>,
+	itemIndex?: number,
+): Promise<T> {
 	const credentialType = credentialTypeOf(ctx, profile);
 	const credentials = await ctx.getCredentials(credentialType);
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
@@ -94,30 +128,21 @@ async function prepare(
 		pacerKey(ctx, credentialType, String(options.baseURL ?? ''), method),
 		profile.rateWindows(method),
 	);
-	return {
-		credentialType,
-		safeToRepeat: profile.safeToRepeat(method, options.url),
-		pace: async () => await pacer.acquire(),
+	const usesOAuth2 = 'oauthTokenData' in credentials || 'accessTokenUrl' in credentials;
+	const attemptOnce = async () => {
+		await pacer.acquire();
+		try {
+			return await attempt(false);
+		} catch (error) {
+			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw error;
+			await pacer.acquire();
+			return await attempt(true);
+		}
 	};
-}
-
-async function send<T>(
-	ctx: RequestContext,
-	profile: ApiProfile,
-	options: IHttpRequestOptions,
-	attempt: () => Promise<T>,
-	itemIndex?: number,
-): Promise<T> {
-	const { safeToRepeat, pace } = await prepare(ctx, profile, options);
 	try {
-		return await withRetries(
-			async () => {
-				await pace();
-				return await attempt();
-			},
-			failureFromError,
-			{ safeToRepeat },
-		);
+		return await withRetries(attemptOnce, failureFromError, {
+			safeToRepeat: profile.safeToRepeat(method, options.url),
+		});
 	} catch (error) {
 		if (error instanceof RequestFailed) {
 			throw profile.toNodeApiError(ctx.getNode(), error.failure, error.attempts, itemIndex);
@@ -127,26 +152,48 @@ async function send<T>(
 }
 
 /**
- * One request of a declarative operation. n8n's router offers a single hook around its HTTP call,
- * the operation's `pagination` function; every operation goes through it so that pacing, retries
- * and error mapping are the same for routed and custom operations.
+ * First post-receive step of every routed operation: fails on an unsuccessful answer, and
+ * splits a top-level list into items as n8n does for operations without post-receive steps.
  */
+export async function checkResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	assertSuccess(response);
+	if (Array.isArray(response.body)) return (response.body as IDataObject[]).map((json) => ({ json }));
+	return items;
+}
+
+/**
+ * Routing for one operation that goes through the shared transport. n8n's router calls the
+ * `pagination` function only when `paginate` is set, and that function is the one hook around
+ * its HTTP call; `checkResponse` then judges the answer before any other post-receive step.
+ */
+export function viaTransport(routing: INodePropertyRouting): INodePropertyRouting {
+	return {
+		...routing,
+		send: { ...routing.send, paginate: true },
+		output: { ...routing.output, postReceive: [checkResponse, ...(routing.output?.postReceive ?? [])] },
+	};
+}
+
+/** One request of a declarative operation (the node's `requestOperations.pagination`). */
 export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	profile: ApiProfile,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	const options = requestData.options as IHttpRequestOptions;
 	return await send(
 		this,
 		profile,
-		requestData.options as IHttpRequestOptions,
-		async () => {
-			const items = await this.makeRoutingRequest(requestData);
-			if (items.some((item) => !isJsonBody(item.json))) {
-				throw new MalformedResponse('The API answered with a body that is not JSON');
-			}
-			return items;
-		},
+		options,
+		async (throwOnStatus) =>
+			await this.makeRoutingRequest({
+				...requestData,
+				options: { ...options, ignoreHttpStatusErrors: !throwOnStatus },
+			}),
 		this.getItemIndex(),
 	);
 }
@@ -170,15 +217,25 @@ export async function followNextPages(
 		const body = page.json as { next?: string | null; [key: string]: unknown };
 		const pageResults = body[resultsProperty];
 		if (!Array.isArray(pageResults)) {
-			throw new MalformedResponse(`The API answered without a "${resultsProperty}" list`);
+			throw profile.toNodeApiError(
+				this.getNode(),
+				{ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` },
+				1,
+				this.getItemIndex(),
+			);
 		}
-		results.push(...pageResults.map((json) => ({ json: json as IDataObject, pairedItem: page.pairedItem })));
+		results.push(...pageResults.map((json) => ({ json: json as IDataObject })));
 		const next = body.next;
 		if (!next || results.length >= maxResults) return results;
 		const nextUrl = new URL(next, firstUrl);
 		// Credentials go with every page: never follow a link to another host.
 		if (nextUrl.origin !== firstUrl.origin) {
-			throw new MalformedResponse(`The API's next page link points to another host (${nextUrl.origin})`);
+			throw profile.toNodeApiError(
+				this.getNode(),
+				{ networkCode: 'FOREIGN_NEXT_LINK', message: `The next page link points to another host (${nextUrl.origin})` },
+				1,
+				this.getItemIndex(),
+			);
 		}
 		options = { ...requestData.options, baseURL: undefined, url: nextUrl.href, qs: {} };
 	}
@@ -188,31 +245,28 @@ export async function followNextPages(
 export async function apiRequest<T = unknown>(
 	this: RequestContext,
 	profile: ApiProfile,
-	options: IHttpRequestOptions & { expectJson?: boolean },
+	options: IHttpRequestOptions,
 	itemIndex?: number,
 ): Promise<T> {
-	const { expectJson = true, ...requestOptions } = options;
 	const credentialType = credentialTypeOf(this, profile);
 	const credentials = await this.getCredentials(credentialType);
 	const fullOptions: IHttpRequestOptions = {
 		json: true,
-		...requestOptions,
+		...options,
 		baseURL: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
 	};
 	return await send(
 		this,
 		profile,
 		fullOptions,
-		async () => {
-			const body: unknown = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				fullOptions,
-			);
-			if (expectJson && !isJsonBody(body)) {
-				throw new MalformedResponse('The API answered with a body that is not JSON');
-			}
-			return body as T;
+		async (throwOnStatus) => {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+				...fullOptions,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: !throwOnStatus,
+			})) as IN8nHttpFullResponse;
+			assertSuccess(response);
+			return response.body as T;
 		},
 		itemIndex,
 	);

@@ -42,6 +42,10 @@ export function useSandbox(options: Record<string, unknown> = {}): Sandbox {
 		});
 		credentialsHelper.set('dataFastApi', { apiToken: DATAFAST_TOKEN, baseUrl: sandbox.dataFastBaseUrl });
 	});
+	afterEach(() => {
+		// Whatever a test does, no request the nodes send may break the official spec.
+		expect(sandbox.violations).toEqual([]);
+	});
 	afterAll(async () => {
 		await sandbox.close();
 		stopEngineTimers();

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { VIA_TRANSPORT } from '../../shared/transport';
+import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[]) => ({ show: { resource: ['paymentIntegration'], operation } });
 
@@ -54,14 +54,14 @@ export const paymentIntegrationOperations: INodeProperties[] = [
 				action: 'Get payment provider connection status',
 				description:
 					'Which payment providers (Stripe, Lemon Squeezy, Polar, Paddle, Shopify, WooCommerce) a website has connected',
-				routing: {
+				routing: viaTransport({
 					request: {
 						method: 'GET',
 						url: '=/admin/websites/{{ encodeURIComponent(String($parameter.websiteId).trim()) }}/integrations',
 					},
-					send: { ...VIA_TRANSPORT, preSend: [validateWebsiteId] },
+					send: { preSend: [validateWebsiteId] },
 					output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
-				},
+				}),
 			},
 		],
 	},

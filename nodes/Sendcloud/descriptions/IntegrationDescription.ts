@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, validateIntegrationId } from './common';
-import { VIA_TRANSPORT } from '../../shared/transport';
+import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[]) => ({ show: { resource: ['integration'], operation } });
 
@@ -27,7 +27,7 @@ export async function validateIntegrationBody(
 	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 	const problems: string[] = [];
 	for (const field of ['shop_url', 'webhook_url']) {
-		if (field in body && !isHttpUrl(body[field])) {
+		if (body[field] !== undefined && !isHttpUrl(body[field])) {
 			problems.push(`${field} must be a full http(s) URL, got "${String(body[field])}"`);
 		}
 	}
@@ -142,57 +142,57 @@ export const integrationOperations: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete an integration',
 				description: 'Delete a shop integration from Sendcloud',
-				routing: {
+				routing: viaTransport({
 					request: { method: 'DELETE', url: INTEGRATION_PATH },
-					send: { ...VIA_TRANSPORT, preSend: [validateIntegrationId] },
+					send: { preSend: [validateIntegrationId] },
 					output: {
 						postReceive: [
 							{
 								type: 'set',
 								properties: {
-									value: '={{ { "deleted": true, "integrationId": Number($parameter.integrationId.value) } }}',
+									value: '={{ { "deleted": true, "integrationId": Number(String($parameter.integrationId).trim()) } }}',
 								},
 							},
 						],
 					},
-				},
+				}),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get an integration',
 				description: 'Retrieve one shop integration',
-				routing: {
+				routing: viaTransport({
 					request: { method: 'GET', url: INTEGRATION_PATH },
-					send: { ...VIA_TRANSPORT, preSend: [validateIntegrationId] },
-				},
+					send: { preSend: [validateIntegrationId] },
+				}),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many integrations',
 				description: 'Retrieve the shop integrations connected to the account',
-				routing: { request: { method: 'GET', url: '/integrations' }, send: VIA_TRANSPORT },
+				routing: viaTransport({ request: { method: 'GET', url: '/integrations' } }),
 			},
 			{
 				name: 'Replace',
 				value: 'replace',
 				action: 'Replace an integration',
 				description: 'Set every setting of an integration (PUT); settings left empty are cleared',
-				routing: {
+				routing: viaTransport({
 					request: { method: 'PUT', url: INTEGRATION_PATH },
-					send: { ...VIA_TRANSPORT, preSend: [validateIntegrationBody] },
-				},
+					send: { preSend: [validateIntegrationBody] },
+				}),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update an integration',
 				description: 'Change only the settings given (PATCH)',
-				routing: {
+				routing: viaTransport({
 					request: { method: 'PATCH', url: INTEGRATION_PATH },
-					send: { ...VIA_TRANSPORT, preSend: [validateIntegrationBody] },
-				},
+					send: { preSend: [validateIntegrationBody] },
+				}),
 			},
 		],
 	},

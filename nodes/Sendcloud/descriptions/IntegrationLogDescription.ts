@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { listFromSendcloud } from '../transport';
 import { integrationIdLocator, integrationIdOf, returnAllAndLimit } from './common';
-import { VIA_TRANSPORT } from '../../shared/transport';
+import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['integrationLog'], operation, ...extra },
@@ -73,21 +73,21 @@ export const integrationLogOperations: INodeProperties[] = [
 				value: 'create',
 				action: 'Create an integration exception log',
 				description: 'Record a problem with the shop, shown in the integration’s connection issue log',
-				routing: {
-					request: { method: 'POST', url: '=/integrations/{{ String($parameter.integrationId.value).trim() }}/logs' },
-					send: { ...VIA_TRANSPORT, preSend: [prepareLogEntry] },
-				},
+				routing: viaTransport({
+					request: { method: 'POST', url: '=/integrations/{{ String($parameter.integrationId).trim() }}/logs' },
+					send: { preSend: [prepareLogEntry] },
+				}),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many integration exception logs',
 				description: 'Retrieve exception logs of many integrations or of one',
-				routing: {
+				routing: viaTransport({
 					request: { method: 'GET', url: '/integrations/logs' },
-					send: { ...VIA_TRANSPORT, preSend: [setLogsPath] },
+					send: { preSend: [setLogsPath] },
 					operations: { pagination: listFromSendcloud },
-				},
+				}),
 			},
 		],
 	},

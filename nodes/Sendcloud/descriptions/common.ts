@@ -37,7 +37,7 @@ export function integrationIdLocator(displayOptions: IDisplayOptions, descriptio
 }
 
 /** Path of the chosen integration, validated: every operation on one integration starts here. */
-export const INTEGRATION_PATH = '=/integrations/{{ String($parameter.integrationId.value).trim() }}';
+export const INTEGRATION_PATH = '=/integrations/{{ String($parameter.integrationId).trim() }}';
 
 export function integrationIdOf(this: IExecuteSingleFunctions): number {
 	const raw = String(this.getNodeParameter('integrationId', undefined, { extractValue: true }) ?? '');
