@@ -2,7 +2,9 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
 import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
+import { shipmentFields, shipmentOperations } from './descriptions/ShipmentDescription';
 import { searchIntegrations } from './methods/listSearch';
+import { upsertShipments } from './actions/upsertShipments';
 import { sendToSendcloud } from './transport';
 
 export class Sendcloud implements INodeType {
@@ -34,6 +36,8 @@ export class Sendcloud implements INodeType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json' },
 			json: true,
+			// The spec's list parameters are exploded: ?external_order_ids=a&external_order_ids=b
+			arrayFormat: 'repeat',
 		},
 		requestOperations: { pagination: sendToSendcloud },
 		properties: [
@@ -55,6 +59,7 @@ export class Sendcloud implements INodeType {
 				options: [
 					{ name: 'Integration', value: 'integration' },
 					{ name: 'Integration Exception Log', value: 'integrationLog' },
+					{ name: 'Order (Shipment)', value: 'shipment' },
 				],
 				default: 'integration',
 			},
@@ -62,10 +67,16 @@ export class Sendcloud implements INodeType {
 			...integrationFields,
 			...integrationLogOperations,
 			...integrationLogFields,
+			...shipmentOperations,
+			...shipmentFields,
 		],
 	};
 
 	methods = {
 		listSearch: { searchIntegrations },
+	};
+
+	customOperations = {
+		shipment: { upsert: upsertShipments },
 	};
 }

@@ -208,25 +208,29 @@ export async function followNextPages(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	resultsProperty = 'results',
 ): Promise<INodeExecutionData[]> {
+	let next: unknown = null;
+	// Reads each page before the operation's own post-receive steps (Simplify, …) see its items:
+	// they work on orders, not on pages, and the page's `next` link is needed here.
+	const readPage = async (_items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
+		assertSuccess(response);
+		const body = response.body as IDataObject | null;
+		const results = body?.[resultsProperty];
+		if (!Array.isArray(results)) {
+			throw new UnsuccessfulResponse({ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
+		}
+		next = body?.next ?? null;
+		return (results as IDataObject[]).map((json) => ({ json }));
+	};
+	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readPage] });
+
 	const maxResults = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
 	const firstUrl = new URL(`${String(requestData.options.baseURL ?? '')}${requestData.options.url}`);
 	let options = requestData.options;
 	for (;;) {
-		const [page] = await sendRoutedRequest.call(this, profile, { ...requestData, options });
-		const body = page.json as { next?: string | null; [key: string]: unknown };
-		const pageResults = body[resultsProperty];
-		if (!Array.isArray(pageResults)) {
-			throw profile.toNodeApiError(
-				this.getNode(),
-				{ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` },
-				1,
-				this.getItemIndex(),
-			);
-		}
-		results.push(...pageResults.map((json) => ({ json: json as IDataObject })));
-		const next = body.next;
-		if (!next || results.length >= maxResults) return results;
+		next = null;
+		results.push(...(await sendRoutedRequest.call(this, profile, { ...requestData, options })));
+		if (typeof next !== 'string' || !next || results.length >= maxResults) return results;
 		const nextUrl = new URL(next, firstUrl);
 		// Credentials go with every page: never follow a link to another host.
 		if (nextUrl.origin !== firstUrl.origin) {
@@ -252,6 +256,7 @@ export async function apiRequest<T = unknown>(
 	const credentials = await this.getCredentials(credentialType);
 	const fullOptions: IHttpRequestOptions = {
 		json: true,
+		arrayFormat: 'repeat',
 		...options,
 		baseURL: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
 	};

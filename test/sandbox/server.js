@@ -26,6 +26,8 @@ const DEFAULTS = {
 	seed: {},
 };
 
+const DELIVERY_METHOD_TYPES = ['standard_delivery', 'nominated_day_delivery', 'same_day_delivery'];
+
 const SENDCLOUD_LIMITS = {
 	read: [{ limit: 1000, periodMs: 60_000 }],
 	write: [
@@ -206,7 +208,15 @@ function createSandbox(userOptions = {}) {
 			const ids = { external_order_id: order?.external_order_id ?? '', external_shipment_id: order?.external_shipment_id ?? '' };
 			const errors = orderFieldErrors(order);
 			if (errors) {
+				// The API takes it in its stride, but a client that validates first never sends it.
+				violations.push({ method: 'POST', path: req.url, violations: [`order ${ids.external_order_id}: ${JSON.stringify(errors)}`] });
 				answer.push({ error: errors, ...ids, status: 'error' });
+				continue;
+			}
+			const deliveryType = order.checkout_payload?.delivery_method_type;
+			if (deliveryType !== undefined && !DELIVERY_METHOD_TYPES.includes(deliveryType)) {
+				// A rule the spec states only in prose, so only the API can check it.
+				answer.push({ error: { checkout_payload: { delivery_method_type: [`"${deliveryType}" is not a valid choice.`] } }, ...ids, status: 'error' });
 				continue;
 			}
 			const existing = stored.find(
