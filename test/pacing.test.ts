@@ -20,3 +20,20 @@ test('40 updates in one execution are paced under the burst limit and provoke no
 	const busiestSecond = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
 	expect(busiestSecond).toBeLessThanOrEqual(15);
 });
+
+describe('a bulk import with Sendcloud limits enforced provokes no 429', () => {
+	const importOrders = async (count: number) => {
+		const { orders } = await import('./helpers/orders');
+		const node = makeNode('sendcloud', { resource: 'shipment', operation: 'upsert', integrationId: { __rl: true, mode: 'id', value: '101' }, dataMode: 'autoMapInputData' } as never);
+		return await runNode(node, orders(count));
+	};
+
+	test.each([1000, 2000])('%i orders', async (count) => {
+		const { json, error } = await importOrders(count);
+		expect(error).toBeUndefined();
+		expect(json.filter((o) => o.status === 'created')).toHaveLength(count);
+		const posts = sandbox.requests.filter((r) => r.method === 'POST');
+		expect(posts).toHaveLength(count / 100);
+		expect(posts.map((r) => r.status)).toEqual(Array(count / 100).fill(200));
+	});
+});

@@ -129,14 +129,20 @@ async function send<T>(
 		profile.rateWindows(method),
 	);
 	const usesOAuth2 = 'oauthTokenData' in credentials || 'accessTokenUrl' in credentials;
-	const attemptOnce = async () => {
-		await pacer.acquire();
+	const paced = async (throwOnStatus: boolean) => {
+		const answered = await pacer.acquire();
 		try {
-			return await attempt(false);
+			return await attempt(throwOnStatus);
+		} finally {
+			answered();
+		}
+	};
+	const attemptOnce = async () => {
+		try {
+			return await paced(false);
 		} catch (error) {
 			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw error;
-			await pacer.acquire();
-			return await attempt(true);
+			return await paced(true);
 		}
 	};
 	try {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { describeFieldErrors } from '../../shared/pythonLiteral';
 import { apiRequest } from '../../shared/transport';
@@ -33,7 +33,7 @@ interface Batch {
 	integrationId: number;
 	orders: Pending[];
 	/** Batches holding an earlier version of one of these orders: they must land first. */
-	after: number[];
+	after: Batch[];
 }
 
 interface UpsertAnswer {
@@ -127,28 +127,44 @@ function orderFromParameters(ctx: IExecuteFunctions, i: number): Order {
 	return order;
 }
 
-/** Per integration, in input order, at most BATCH_SIZE orders, never one order twice in a batch. */
-export function toBatches(pending: Pending[]): Batch[] {
-	const batches: Batch[] = [];
-	const open = new Map<number, number>(); // integration → index of its batch being filled
-	const lastBatchOf = new Map<string, number>(); // integration+order → batch holding its latest version
-	for (const entry of pending) {
+/**
+ * Groups orders as they are prepared: per integration, in input order, at most BATCH_SIZE orders,
+ * never one order twice in a batch. A batch is handed out as soon as it can no longer grow, so
+ * that sending starts while later items are still being checked.
+ */
+export class BatchBuilder {
+	private readonly open = new Map<number, Batch>();
+
+	private readonly latestBatchOf = new Map<string, Batch>();
+
+	add(entry: Pending): Batch[] {
+		const closed: Batch[] = [];
+		let batch = this.open.get(entry.integrationId);
+		if (batch && batch.orders.some((o) => o.key === entry.key)) {
+			closed.push(batch);
+			batch = undefined;
+		}
+		if (!batch) {
+			batch = { integrationId: entry.integrationId, orders: [], after: [] };
+			this.open.set(entry.integrationId, batch);
+		}
 		const identity = `${entry.integrationId} ${entry.key}`;
-		const openIndex = open.get(entry.integrationId);
-		const current = openIndex === undefined ? undefined : batches[openIndex];
-		let index = openIndex ?? -1;
-		if (!current || current.orders.length >= BATCH_SIZE || current.orders.some((o) => o.key === entry.key)) {
-			index = batches.push({ integrationId: entry.integrationId, orders: [], after: [] }) - 1;
-			open.set(entry.integrationId, index);
+		const earlier = this.latestBatchOf.get(identity);
+		if (earlier && earlier !== batch && !batch.after.includes(earlier)) batch.after.push(earlier);
+		batch.orders.push(entry);
+		this.latestBatchOf.set(identity, batch);
+		if (batch.orders.length >= BATCH_SIZE) {
+			closed.push(batch);
+			this.open.delete(entry.integrationId);
 		}
-		const earlier = lastBatchOf.get(identity);
-		if (earlier !== undefined && earlier !== index && !batches[index].after.includes(earlier)) {
-			batches[index].after.push(earlier);
-		}
-		batches[index].orders.push(entry);
-		lastBatchOf.set(identity, index);
+		return closed;
 	}
-	return batches;
+
+	finish(): Batch[] {
+		const rest = [...this.open.values()];
+		this.open.clear();
+		return rest;
+	}
 }
 
 function isFatalForAll(error: NodeApiError): boolean {
@@ -159,36 +175,20 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 	const items = this.getInputData();
 	const dataMode = this.getNodeParameter('dataMode', 0) as string;
 	const outcomes: Outcome[] = new Array(items.length);
-	const pending: Pending[] = [];
-
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const integrationId = integrationIdAt(this, i);
-			const source = dataMode === 'defineBelow' ? orderFromParameters(this, i) : (items[i].json as Order);
-			const { order, errors } = prepareOrder(source);
-			if (errors) {
-				outcomes[i] = {
-					status: 'error',
-					integrationId,
-					order,
-					fieldErrors: errors,
-					error: new NodeOperationError(this.getNode(), `Order ${orderLabel(order, i)} was not sent: ${describeFieldErrors(errors).join('; ')}`, { itemIndex: i }),
-				};
-				continue;
-			}
-			pending.push({ itemIndex: i, integrationId, order, key: orderKey(order.external_order_id, order.external_shipment_id) });
-		} catch (error) {
-			outcomes[i] = { status: 'error', error: error as NodeOperationError };
-		}
-	}
-
-	const batches = toBatches(pending);
-	const done: Array<Promise<void>> = [];
+	const ready: Batch[] = [];
+	const sent = new Map<Batch, Promise<void>>();
+	let preparing = true;
+	let waiting: Array<() => void> = [];
+	const hand = (batches: Batch[]) => {
+		ready.push(...batches);
+		waiting.forEach((wake) => wake());
+		waiting = [];
+	};
 	let fatal: NodeApiError | undefined;
 	const notFound = new Map<number, NodeApiError>();
 
 	const sendBatch = async (batch: Batch) => {
-		await Promise.all(batch.after.map(async (index) => await done[index]));
+		await Promise.all(batch.after.map(async (earlier) => await sent.get(earlier)));
 		const skipWith = fatal ?? notFound.get(batch.integrationId);
 		if (skipWith) {
 			for (const { itemIndex, order } of batch.orders) {
@@ -246,15 +246,50 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 		});
 	};
 
-	let next = 0;
 	const worker = async () => {
-		while (next < batches.length) {
-			const index = next++;
-			done[index] = sendBatch(batches[index]);
-			await done[index];
+		for (;;) {
+			const batch = ready.shift();
+			if (batch) {
+				const sending = sendBatch(batch);
+				sent.set(batch, sending);
+				await sending;
+			} else if (preparing) {
+				await new Promise<void>((wake) => waiting.push(wake));
+			} else {
+				return;
+			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batches.length) }, worker));
+	const workers = Array.from({ length: CONCURRENCY }, worker);
+
+	const builder = new BatchBuilder();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const integrationId = integrationIdAt(this, i);
+			const source = dataMode === 'defineBelow' ? orderFromParameters(this, i) : (items[i].json as Order);
+			const { order, errors } = prepareOrder(source);
+			if (errors) {
+				outcomes[i] = {
+					status: 'error',
+					integrationId,
+					order,
+					fieldErrors: errors,
+					error: new NodeOperationError(this.getNode(), `Order ${orderLabel(order, i)} was not sent: ${describeFieldErrors(errors).join('; ')}`, { itemIndex: i }),
+				};
+				continue;
+			}
+			const closed = builder.add({ itemIndex: i, integrationId, order, key: orderKey(order.external_order_id, order.external_shipment_id) });
+			if (closed.length) {
+				hand(closed);
+				await sleep(0); // let the workers send while the next items are checked
+			}
+		} catch (error) {
+			outcomes[i] = { status: 'error', error: error as NodeOperationError };
+		}
+	}
+	preparing = false;
+	hand(builder.finish());
+	await Promise.all(workers);
 
 	const failed = outcomes.map((o, i) => ({ o, i })).filter(({ o }) => o.status === 'error');
 	if (failed.length && !this.continueOnFail()) {
