@@ -5,3 +5,4 @@ export { SendcloudOAuth2Api } from './credentials/SendcloudOAuth2Api.credentials
 export { DataFastApi } from './credentials/DataFastApi.credentials';
 export { Sendcloud } from './nodes/Sendcloud/Sendcloud.node';
 export { DataFast } from './nodes/DataFast/DataFast.node';
+export { SendcloudTrigger } from './nodes/Sendcloud/SendcloudTrigger.node';

@@ -26,7 +26,7 @@ export class RequestPacer {
 		private readonly windows: RateWindow[],
 		/** Added to every period, for clock granularity. */
 		private readonly marginMs = 25,
-		private readonly now: () => number = Date.now,
+		private readonly now: () => number = () => Date.now(),
 	) {
 		this.horizonMs = Math.max(0, ...windows.map((w) => w.periodMs)) + marginMs;
 	}

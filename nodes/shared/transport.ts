@@ -204,6 +204,20 @@ export async function sendRoutedRequest(
 	);
 }
 
+/** The next page's URL, refusing links to another host: credentials go with every page. */
+function nextPageUrl(ctx: RequestContext, profile: ApiProfile, next: string, firstUrl: URL, itemIndex?: number): string {
+	const nextUrl = new URL(next, firstUrl);
+	if (nextUrl.origin !== firstUrl.origin) {
+		throw profile.toNodeApiError(
+			ctx.getNode(),
+			{ networkCode: 'FOREIGN_NEXT_LINK', message: `The next page link points to another host (${nextUrl.origin})` },
+			1,
+			itemIndex,
+		);
+	}
+	return nextUrl.href;
+}
+
 /**
  * Follows the API's absolute `next` URLs until there is none, or until `maxResults` items (the
  * operation's Limit) are in hand, so that no page beyond the limit is requested.
@@ -237,17 +251,8 @@ export async function followNextPages(
 		next = null;
 		results.push(...(await sendRoutedRequest.call(this, profile, { ...requestData, options })));
 		if (typeof next !== 'string' || !next || results.length >= maxResults) return results;
-		const nextUrl = new URL(next, firstUrl);
-		// Credentials go with every page: never follow a link to another host.
-		if (nextUrl.origin !== firstUrl.origin) {
-			throw profile.toNodeApiError(
-				this.getNode(),
-				{ networkCode: 'FOREIGN_NEXT_LINK', message: `The next page link points to another host (${nextUrl.origin})` },
-				1,
-				this.getItemIndex(),
-			);
-		}
-		options = { ...requestData.options, baseURL: undefined, url: nextUrl.href, qs: {} };
+		const url = nextPageUrl(this, profile, next, firstUrl, this.getItemIndex());
+		options = { ...requestData.options, baseURL: undefined, url, qs: {} };
 	}
 }
 
@@ -281,6 +286,31 @@ export async function apiRequest<T = unknown>(
 		},
 		itemIndex,
 	);
+}
+
+/**
+ * The `results` of each page of a cursor-paginated list, for custom code: the caller stops
+ * walking by breaking out of its loop, so no page beyond what it needs is requested.
+ */
+export async function* pagesOf(
+	this: RequestContext,
+	profile: ApiProfile,
+	options: IHttpRequestOptions,
+	resultsProperty = 'results',
+): AsyncGenerator<IDataObject[]> {
+	const credentials = await this.getCredentials(credentialTypeOf(this, profile));
+	const firstUrl = new URL(`${String(credentials.baseUrl ?? '').replace(/\/+$/, '')}${options.url}`);
+	let request = options;
+	for (;;) {
+		const body = await apiRequest.call<RequestContext, [ApiProfile, IHttpRequestOptions], Promise<IDataObject>>(this, profile, request);
+		const results = body?.[resultsProperty];
+		if (!Array.isArray(results)) {
+			throw profile.toNodeApiError(this.getNode(), { networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` }, 1);
+		}
+		yield results as IDataObject[];
+		if (typeof body.next !== 'string' || !body.next) return;
+		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl), qs: {} };
+	}
 }
 
 /** A plain JSON copy of an API error body, safe to attach to an error shown to users. */

@@ -14,6 +14,8 @@ import {
 } from 'n8n-core';
 import {
 	createDeferredPromise,
+	createEmptyRunExecutionData,
+	createRunExecutionData,
 	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
@@ -31,7 +33,6 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
-	type IRunExecutionData,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
@@ -42,6 +43,7 @@ import { SendcloudApi } from '../../credentials/SendcloudApi.credentials';
 import { SendcloudOAuth2Api } from '../../credentials/SendcloudOAuth2Api.credentials';
 import { DataFast } from '../../nodes/DataFast/DataFast.node';
 import { Sendcloud } from '../../nodes/Sendcloud/Sendcloud.node';
+import { SendcloudTrigger } from '../../nodes/Sendcloud/SendcloudTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-sendcloud-datafast';
 
@@ -67,6 +69,7 @@ class TestStart implements INodeType {
 const nodeClasses: Record<string, INodeType> = {
 	[`${PACKAGE}.sendcloud`]: new Sendcloud(),
 	[`${PACKAGE}.dataFast`]: new DataFast(),
+	[`${PACKAGE}.sendcloudTrigger`]: new SendcloudTrigger(),
 	'test.start': new TestStart(),
 };
 
@@ -240,19 +243,11 @@ export async function runNode(node: INode, inputItems: IDataObject[] = [{}], mod
 	} as never);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => done.resolve(run));
-	const runExecutionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [
-				{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
-			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
+			nodeExecutionStack: [{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null }],
 		},
-	};
+	});
 	const execute = new WorkflowExecute(additionalData(hooks), mode, runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
@@ -306,7 +301,7 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	registerNodeType('test.credentialTest', nodeType);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('internal', 'cred-test', {} as never);
-	const context = new ExecuteContext(workflow, node, additionalData(hooks), 'internal', { resultData: { runData: {} } }, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const context = new ExecuteContext(workflow, node, additionalData(hooks), 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
 	try {
 		await new RoutingNode(context, nodeType, decrypted).runNode();
 	} catch (error) {
@@ -328,11 +323,24 @@ export async function listSearch(node: INode, method: string, filter?: string): 
 	return await nodeType.methods!.listSearch![method].call(context, filter);
 }
 
-/** A real PollContext over a workflow holding just the trigger, with static data that persists between polls. */
-export function pollContext(node: INode, mode: WorkflowExecuteMode, staticData: IDataObject = {}) {
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: true, nodeTypes, staticData });
-	const hooks = new ExecutionLifecycleHooks(mode, 'poll', {} as never);
-	return { workflow, context: new PollContext(workflow, node, additionalData(hooks), mode, 'trigger') };
+/**
+ * Polls a trigger node through a real PollContext, keeping its static data between polls the
+ * way n8n does: saved as JSON after a successful poll, loaded into a new Workflow for the next
+ * one (so every poll is also a restart).
+ */
+export class TriggerRunner {
+	staticData: IDataObject = {};
+
+	constructor(readonly node: INode) {}
+
+	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<IDataObject[] | null> {
+		const workflow = new Workflow({ id: 'trigger-workflow', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: JSON.parse(JSON.stringify(this.staticData)) });
+		const hooks = new ExecutionLifecycleHooks(mode, 'poll', {} as never);
+		const context = new PollContext(workflow, this.node, additionalData(hooks), mode, 'activate');
+		const result = await (nodeClasses[this.node.type] as INodeType).poll!.call(context);
+		this.staticData = JSON.parse(JSON.stringify(workflow.staticData));
+		return result === null ? null : result[0].map((item) => item.json);
+	}
 }
 
 /**

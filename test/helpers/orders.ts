@@ -1,5 +1,7 @@
 /** Orders as a shop workflow would map them: plain numbers, lower-case codes, Date-like values. */
-export function shopOrder(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+import type { IDataObject } from 'n8n-workflow';
+
+export function shopOrder(n: number, overrides: IDataObject = {}): IDataObject {
 	return {
 		name: `Customer ${n}`,
 		address: 'Keizersgracht',

@@ -113,9 +113,12 @@ function createSandbox(userOptions = {}) {
 		return undefined;
 	}
 
-	function takeFault(method, pathname) {
+	function takeFault(method, pathname, search) {
 		const index = faults.findIndex(
-			(f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(pathname)),
+			(f) =>
+				(!f.method || f.method === method) &&
+				(!f.path || new RegExp(f.path).test(pathname)) &&
+				(!f.query || new RegExp(f.query).test(search)),
 		);
 		if (index === -1) return undefined;
 		const fault = faults[index];
@@ -400,7 +403,7 @@ function createSandbox(userOptions = {}) {
 					return sendcloudError(res, 401, `api/v2${pathname}`, req.headers.authorization ? 'Invalid username/password.' : 'Authentication credentials were not provided.');
 				}
 				record.account = account;
-				const fault = takeFault(req.method, pathname);
+				const fault = takeFault(req.method, pathname, url.search);
 				if (fault && (await applyFault(fault, req, res))) return;
 				const waitMs = throttle(account, req.method);
 				if (waitMs !== undefined) {
@@ -420,7 +423,7 @@ function createSandbox(userOptions = {}) {
 		requests,
 		violations,
 		reset,
-		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, times?, retryAfter?, delayMs?} */
+		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, query?, times?, retryAfter?, delayMs?} */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		setClock: (fn) => (clock = fn),
 		expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),

@@ -1,0 +1,138 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Finds new or updated orders between polls, exactly once, from a list that can only be filtered
+ * by day (`start_date`) and whose timestamps may tie or arrive late.
+ *
+ * Orders are tracked by Sendcloud's `created_at`. Each poll reads back to `watermark - lateness`
+ * (the newest order handled, minus how late an order may become visible) and skips the orders it
+ * has already handled, remembered by `shipment_uuid` for that window only: the state stays small
+ * however many orders the integration holds.
+ */
+export interface OrderWatchState {
+	version: 1;
+	/** Integration and event the state belongs to: it starts over when either changes. */
+	scope: string;
+	/** created_at (ms) of the newest order handled; 0 before any order existed. */
+	watermark: number;
+	/** uuid → [created_at ms, shipment_updated_at ms] of orders handled inside the window. */
+	seen: Record<string, [number, number]>;
+}
+
+export interface WatchOptions {
+	event: 'newShipment' | 'updatedShipment';
+	/** How late after its created_at an order may become visible and still be caught. */
+	latenessMs: number;
+	/** For updates: orders created this long before the newest one are watched for changes. */
+	updateWindowMs: number;
+	/** At most this many orders handled per poll (0: no cap); the rest wait for the next poll. */
+	maxPerPoll: number;
+	orderStatuses: string[];
+	paymentStatuses: string[];
+	/** For updates: whether an order seen for the first time counts as an update. */
+	includeNew: boolean;
+	/** Backfill: on the first poll, fire for orders created from this time (ms) on. */
+	backfillFrom?: number;
+}
+
+/** Pages of orders created on or after `startDate` (YYYY-MM-DD, omitted for no lower bound). */
+export type OrderPages = (startDate: string | undefined) => AsyncIterable<IDataObject[]>;
+
+/** Upper bound of remembered orders; beyond it the oldest are forgotten (see README). */
+export const MAX_REMEMBERED = 5000;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const createdOf = (order: IDataObject) => Date.parse(String(order.created_at));
+const updatedOf = (order: IDataObject) => Date.parse(String(order.shipment_updated_at ?? order.updated_at ?? order.created_at));
+const uuidOf = (order: IDataObject) => String(order.shipment_uuid);
+const statusId = (status: unknown) => (typeof status === 'object' && status !== null ? String((status as IDataObject).id ?? '') : String(status ?? ''));
+
+/**
+ * The day to query from: a day before the cutoff's UTC day, because the API's days may be in
+ * another time zone than UTC. Reading one more day costs nothing on a newest-first list, which
+ * is left as soon as it passes the cutoff.
+ */
+function startDateFor(cutoff: number): string | undefined {
+	return cutoff > DAY_MS ? new Date(cutoff - DAY_MS).toISOString().slice(0, 10) : undefined;
+}
+
+/** Reads the orders created at or after `from`, leaving a newest-first list as soon as it passes it. */
+async function ordersSince(pages: OrderPages, from: number): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	for await (const page of pages(startDateFor(from))) {
+		found.push(...page.filter((order) => createdOf(order) >= from));
+		const times = page.map(createdOf);
+		const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]) && times[0] > times[times.length - 1];
+		if (newestFirst && times[times.length - 1] < from) break;
+	}
+	return found;
+}
+
+function byTime(timeOf: (order: IDataObject) => number) {
+	return (a: IDataObject, b: IDataObject) => timeOf(a) - timeOf(b) || uuidOf(a).localeCompare(uuidOf(b));
+}
+
+function forget(seen: OrderWatchState['seen'], before: number) {
+	for (const [uuid, [created]] of Object.entries(seen)) if (created < before) delete seen[uuid];
+	const entries = Object.entries(seen);
+	if (entries.length > MAX_REMEMBERED) {
+		entries.sort((a, b) => a[1][0] - b[1][0]);
+		for (const [uuid] of entries.slice(0, entries.length - MAX_REMEMBERED)) delete seen[uuid];
+	}
+}
+
+/** Runs one poll: returns the orders to fire for, and the state to keep once they are handed over. */
+export async function pollOrders(
+	previous: OrderWatchState | undefined,
+	scope: string,
+	options: WatchOptions,
+	pages: OrderPages,
+): Promise<{ state: OrderWatchState; fire: IDataObject[] }> {
+	const fresh = !previous || previous.version !== 1 || previous.scope !== scope;
+	const state: OrderWatchState = fresh
+		? { version: 1, scope, watermark: options.backfillFrom ?? 0, seen: {} }
+		: { ...previous, seen: { ...previous.seen } };
+	const windowMs = options.event === 'newShipment' ? options.latenessMs : options.updateWindowMs + options.latenessMs;
+	const from = fresh && options.backfillFrom !== undefined ? options.backfillFrom : state.watermark - windowMs;
+	const orders = await ordersSince(pages, Math.max(0, from));
+
+	// The first activation only records where it stands (unless it backfills).
+	if (fresh && options.backfillFrom === undefined) {
+		for (const order of orders) state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
+		state.watermark = Math.max(0, ...orders.map(createdOf));
+		forget(state.seen, state.watermark - windowMs);
+		return { state, fire: [] };
+	}
+
+	const isNew = (order: IDataObject) => state.seen[uuidOf(order)] === undefined;
+	let candidates: IDataObject[];
+	if (options.event === 'newShipment') {
+		candidates = orders.filter(isNew).sort(byTime(createdOf));
+	} else {
+		for (const order of orders) {
+			// Orders seen for the first time are remembered now when they do not count as updates.
+			if (isNew(order) && !options.includeNew) state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
+		}
+		candidates = orders
+			.filter((order) => isNew(order) || state.seen[uuidOf(order)][1] !== updatedOf(order))
+			.sort(byTime(updatedOf));
+	}
+	const handled = options.maxPerPoll > 0 ? candidates.slice(0, options.maxPerPoll) : candidates;
+	for (const order of handled) state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
+	const newestHandled = options.event === 'newShipment' ? handled.map(createdOf) : orders.map(createdOf);
+	state.watermark = Math.max(state.watermark, ...newestHandled);
+	forget(state.seen, state.watermark - windowMs);
+
+	const wanted = (list: string[], status: unknown) => list.length === 0 || list.includes(statusId(status));
+	const fire = handled.filter(
+		(order) => wanted(options.orderStatuses, order.order_status) && wanted(options.paymentStatuses, order.payment_status),
+	);
+	return { state, fire };
+}
+
+/** A sample for "Fetch Test Event": the most recent orders, without touching any state. */
+export async function recentOrders(pages: OrderPages, now: number, count: number): Promise<IDataObject[]> {
+	const orders = await ordersSince(pages, now - 7 * DAY_MS);
+	return orders.sort(byTime(createdOf)).slice(-count).reverse();
+}
