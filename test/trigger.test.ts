@@ -154,17 +154,35 @@ describe('New Order', () => {
 	});
 });
 
-describe('requests one poll makes', () => {
-	test('10 new orders among 10,000: one request on a newest-first list', async () => {
+describe('requests one poll makes: 10 new orders among 10,000', () => {
+	// One order a minute from 2026-11-14 to 2026-11-20T22:40Z, after the seeded ones.
+	const existing = Date.parse('2026-11-14T00:00:00Z');
+	const requestsForTenNew = async () => {
 		const runner = trigger();
-		const existing = Date.parse('2026-11-14T00:00:00Z'); // to 2026-11-20T22:40Z, after the seeded orders
 		for (let i = 0; i < 10_000; i++) arrive(sandbox, existing + i * 60_000);
 		await runner.poll();
-		const last = existing + 10_000 * 60_000;
-		for (let i = 1; i <= 10; i++) arrive(sandbox, last + i * 1000);
+		for (let i = 1; i <= 10; i++) arrive(sandbox, existing + 10_000 * 60_000 + i * 1000);
 		const before = apiCalls(sandbox).length;
 		expect(await runner.poll()).toHaveLength(10);
-		expect(apiCalls(sandbox).length - before).toBe(1);
+		return apiCalls(sandbox).slice(before);
+	};
+
+	test('newest-first list (as Sendcloud serves it): one request', async () => {
+		expect(await requestsForTenNew()).toHaveLength(1);
+	});
+
+	test('oldest-first list: the pages of the day before the window onwards, not the whole history', async () => {
+		sandbox.options.newestFirst = false;
+		try {
+			const calls = await requestsForTenNew();
+			// start_date 2026-11-19: the ~2,900 orders of the 19th and 20th, 100 a page (29 requests).
+			const listed = sandbox.state.shipments.get(101)!.filter((s) => String(s.created_at) >= '2026-11-19').length;
+			expect(new URL(calls[0].split(' ')[1], 'http://x').searchParams.get('start_date')).toBe('2026-11-19');
+			expect(calls).toHaveLength(Math.ceil(listed / 100));
+			expect(calls.length).toBeLessThan(10_000 / 100 / 3); // the whole history is 100+ pages
+		} finally {
+			sandbox.options.newestFirst = true;
+		}
 	});
 });
 

@@ -15,6 +15,7 @@ export interface Sandbox {
 	violations: Array<{ method: string; path: string; violations: string[] }>;
 	reset(): void;
 	injectFaults(...faults: Array<Record<string, unknown>>): void;
+	clearFaults(): void;
 	expireTokens(): void;
 	addShipment(integrationId: number, shipment: Record<string, unknown>): Record<string, unknown>;
 	setClock(clock: () => number): void;

@@ -425,6 +425,7 @@ function createSandbox(userOptions = {}) {
 		reset,
 		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, query?, times?, retryAfter?, delayMs?} */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
+		clearFaults: () => (faults.length = 0),
 		setClock: (fn) => (clock = fn),
 		expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),
 		addShipment(integrationId, shipment) {
