@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /** Starts the project's sandbox for one test file and points the test credentials at it. */
 import { credentialsHelper, stopEngineTimers } from './engine';
 
@@ -17,7 +19,7 @@ export interface Sandbox {
 	injectFaults(...faults: Array<Record<string, unknown>>): void;
 	clearFaults(): void;
 	expireTokens(): void;
-	addShipment(integrationId: number, shipment: Record<string, unknown>): Record<string, unknown>;
+	addShipment(integrationId: number, shipment: IDataObject): IDataObject;
 	setClock(clock: () => number): void;
 	listen(): Promise<Sandbox>;
 	close(): Promise<void>;
