@@ -57,6 +57,7 @@ function createSandbox(userOptions = {}) {
 	const requests = [];
 	const violations = [];
 	const faults = [];
+	const sink = [];
 	const sentAt = new Map(); // account + kind → arrival times, for rate limits
 	const random = prng(7);
 	let clock = () => Date.now();
@@ -65,6 +66,7 @@ function createSandbox(userOptions = {}) {
 		Object.assign(state, seed(options.seed), { tokens: new Map() });
 		requests.length = 0;
 		violations.length = 0;
+		sink.length = 0;
 		faults.length = 0;
 		sentAt.clear();
 	}
@@ -396,6 +398,11 @@ function createSandbox(userOptions = {}) {
 				}
 				record.body = body;
 				if (url.pathname.startsWith('/datafast/api/v1/')) return handleDataFast(req, res, url.pathname.slice('/datafast/api/v1'.length));
+				// Not an API: where test workflows report what reached them (end-to-end tests).
+				if (url.pathname === '/__sink' && req.method === 'POST') {
+					sink.push(body);
+					return send(res, 200, { received: true });
+				}
 				if (!url.pathname.startsWith('/api/v2/')) return send(res, 404, { error: { code: 404, request: url.pathname, message: 'Not found.' } });
 				const pathname = url.pathname.slice('/api/v2'.length);
 				const account = authenticate(req);
@@ -422,6 +429,7 @@ function createSandbox(userOptions = {}) {
 		state,
 		requests,
 		violations,
+		sink,
 		reset,
 		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, query?, times?, retryAfter?, delayMs?} */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),

@@ -1,0 +1,147 @@
+'use strict';
+// Workflows a user would build, run inside a real n8n by test/e2e/run.js. Each case names its
+// workflow's nodes, what to set up in the sandbox first, and what must come out.
+const { PACKAGE } = require('../../scripts/n8n-runtime');
+
+const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
+const OAUTH = { sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' } };
+const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
+const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
+
+/** Manual Trigger → [Code that makes items] → the node under test (named "Under Test"). */
+function workflow(id, parameters, { credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {}) {
+	const nodes = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections = {};
+	let previous = 'Start';
+	if (itemsCode) {
+		nodes.push({ id: 'items', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: itemsCode } });
+		connections.Start = { main: [[{ node: 'Items', type: 'main', index: 0 }]] };
+		previous = 'Items';
+	}
+	nodes.push({ id: 'under-test', name: 'Under Test', type: `${PACKAGE}.${type}`, typeVersion: 1, position: [400, 0], parameters, credentials, ...settings });
+	connections[previous] = { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] };
+	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+const ordersCode = (count, invalidEvery = 0) => `
+const items = [];
+for (let n = 0; n < ${count}; n++) {
+  items.push({ json: {
+    name: 'Customer ' + n, address: 'Keizersgracht', house_number: String(100 + n % 50), city: 'Amsterdam',
+    postal_code: '1015 CS', country: 'nl', email: ${invalidEvery ? `n % ${invalidEvery} === 7 ? 'not-an-email' : ` : ''}'customer' + n + '@example.com',
+    order_number: 'E2E-' + n, external_order_id: 700000 + n, created_at: '2026-11-21T09:00:00Z', currency: 'eur',
+    total_order_value: 19.95, weight: 0.5, payment_status: 'paid',
+    parcel_items: [{ description: 'T-shirt', quantity: 1, value: 19.95 }],
+  } });
+}
+return items;`;
+
+const posts = (sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
+
+module.exports = [
+	{
+		name: 'Integration: Get Many with the API key',
+		workflow: workflow('intGetAll', { resource: 'integration', operation: 'getAll', returnAll: true }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.map((i) => i.id), [101, 102, 103]);
+			expect(sandbox.requests[0].headers.authorization.startsWith('Basic '), true);
+		},
+	},
+	{
+		name: 'Integration: Get with OAuth2 client credentials (token fetched, then Bearer)',
+		workflow: workflow('intGetOAuth', { authentication: 'oAuth2', resource: 'integration', operation: 'get', integrationId: rl(102) }, { credentials: OAUTH }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.map((i) => i.shop_name), ['Berlin Store']);
+			expect(sandbox.requests.filter((r) => r.path === '/oauth2/token/').length >= 1, true);
+			expect(sandbox.requests.filter((r) => r.path.startsWith('/api/v2')).every((r) => r.headers.authorization.startsWith('Bearer ')), true);
+		},
+	},
+	{
+		name: 'Integration: Update changes only the fields given',
+		workflow: workflow('intUpdate', { resource: 'integration', operation: 'update', integrationId: rl(101), updateFields: { shopName: 'Renamed by n8n', webhookActive: true, webhookUrl: 'https://hooks.example.com/sc' } }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items[0].shop_name, 'Renamed by n8n');
+			expect(sandbox.requests[0].body, { shop_name: 'Renamed by n8n', webhook_active: true, webhook_url: 'https://hooks.example.com/sc' });
+		},
+	},
+	{
+		name: 'Integration: Replace sends every setting',
+		workflow: workflow('intReplace', { resource: 'integration', operation: 'replace', integrationId: rl(102), shopName: 'Berlin', shopUrl: 'https://berlin.example.com', servicePointEnabled: true, servicePointCarriers: 'dhl, ups', webhookActive: false, webhookUrl: '' }),
+		check: ({ sandbox, expect }) => {
+			expect(sandbox.requests[0].method, 'PUT');
+			expect(sandbox.requests[0].body, { shop_name: 'Berlin', shop_url: 'https://berlin.example.com', service_point_enabled: true, service_point_carriers: ['dhl', 'ups'], webhook_active: false });
+		},
+	},
+	{
+		name: 'Integration: Delete',
+		workflow: workflow('intDelete', { resource: 'integration', operation: 'delete', integrationId: rl(103) }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items, [{ deleted: true, integrationId: 103 }]);
+			expect(sandbox.state.integrations.map((i) => i.id), [101, 102]);
+		},
+	},
+	{
+		name: 'Integration: a missing integration fails with a clear error',
+		workflow: workflow('intMissing', { resource: 'integration', operation: 'get', integrationId: rl(999) }),
+		expectError: 'Sendcloud could not find the requested resource',
+	},
+	{
+		name: 'Exception logs: Get Many follows every page',
+		workflow: workflow('logsAll', { resource: 'integrationLog', operation: 'getAll', scope: 'all', returnAll: true }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.length, 120);
+			expect(sandbox.requests.length, 3);
+		},
+	},
+	{
+		name: 'Exception logs: Create',
+		workflow: workflow('logsCreate', { resource: 'integrationLog', operation: 'create', integrationId: rl(101), baseUrl: 'https://amsterdam.example.com', additionalFields: { exception: 'Timeout from the shop', responseCode: 504 } }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items[0].exception, 'Timeout from the shop');
+			expect(sandbox.requests[0].body, { base_url: 'https://amsterdam.example.com', exception: 'Timeout from the shop', response_code: 504, integration_id: 101 });
+		},
+	},
+	{
+		name: 'Orders: Get Many with a Limit on a page boundary makes no extra request',
+		workflow: workflow('ordersLimit', { resource: 'shipment', operation: 'getAll', integrationId: rl(101), returnAll: false, limit: 100 }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.length, 100);
+			expect(sandbox.requests.length, 1);
+		},
+	},
+	{
+		name: 'Orders: Create or Update 250 mixed orders, Continue On Fail',
+		workflow: workflow('ordersUpsert', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(250, 50), settings: { onError: 'continueRegularOutput' } }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.length, 250);
+			expect(items.filter((i) => i.status === 'created').length, 245);
+			expect(items.filter((i) => typeof i.error === 'string' && i.error.includes('was not sent: email')).length, 5);
+			expect(posts(sandbox).map((r) => r.body.length), [100, 100, 45]);
+		},
+	},
+	{
+		name: 'Orders: Create or Update survives injected 429s and lands every order once',
+		setup: (sandbox) => sandbox.injectFaults({ kind: '429', method: 'POST', retryAfter: 1, times: 2 }),
+		workflow: workflow('ordersUpsert429', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(250) }),
+		check: ({ items, sandbox, expect }) => {
+			expect(items.filter((i) => i.status === 'created').length, 250);
+			expect(posts(sandbox).filter((r) => r.status === 429).length, 2);
+			expect(sandbox.state.shipments.get(101).filter((s) => String(s.external_order_id).startsWith('700')).length, 250);
+		},
+	},
+	{
+		name: 'Orders: Create or Update without Continue On Fail names every failed order',
+		workflow: workflow('ordersUpsertFail', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(20, 10) }),
+		expectError: '2 of 20 orders were not accepted',
+	},
+	{
+		name: 'Orders: Delete by external order ID',
+		workflow: workflow('ordersDelete', { resource: 'shipment', operation: 'delete', integrationId: rl(101), deleteBy: 'externalIds', externalOrderId: '100000', externalShipmentId: '' }),
+		check: ({ items, expect }) => expect(items, [{ deleted: true, integration_id: 101, external_order_id: '100000', external_shipment_id: null }]),
+	},
+	{
+		name: 'DataFast: payment provider status, simplified',
+		workflow: workflow('dataFast', { resource: 'paymentIntegration', operation: 'getStatus', websiteId: '66f1c0ffee0123456789abcd' }, { type: 'dataFast', credentials: DATAFAST }),
+		check: ({ items, expect }) => expect(items[0].connectedProviders, ['stripe', 'paddle']),
+	},
+];

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+'use strict';
+// End-to-end tests: the packed package installed as a community package into a real n8n (2.x on
+// Node 24 and 1.x on Node 20), credentials and workflows imported with n8n's CLI, every workflow
+// executed with `n8n execute`, and the Sendcloud Trigger run activated under `n8n start` while
+// orders arrive. The sandbox runs in this process, validating every request against the spec.
+// Usage: node test/e2e/run.js [--lines 2,1] [--skip-trigger]
+const fs = require('fs');
+const path = require('path');
+const { isDeepStrictEqual } = require('util');
+
+const runtime = require('../../scripts/n8n-runtime');
+const { createSandbox } = require('../sandbox/server');
+const cases = require('./cases');
+
+const args = process.argv.slice(2);
+const lines = (args[args.indexOf('--lines') + 1] && args.includes('--lines') ? args[args.indexOf('--lines') + 1] : '2,1').split(',').map(Number);
+const skipTrigger = args.includes('--skip-trigger');
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function report(name, error) {
+	if (error) {
+		failed++;
+		failures.push(`${name}: ${error.message}`);
+		console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
+	} else {
+		passed++;
+		console.log(`  ✓ ${name}`);
+	}
+}
+
+function expect(actual, expected) {
+	if (!isDeepStrictEqual(actual, expected)) {
+		throw new Error(`expected ${JSON.stringify(expected)}\n      got      ${JSON.stringify(actual)?.slice(0, 600)}`);
+	}
+}
+
+/** The JSON `n8n execute --rawOutput` prints (after any log lines). */
+function parseRun(stdout) {
+	const start = stdout.indexOf('{');
+	if (start === -1) throw new Error(`no JSON in n8n's output:\n${stdout.slice(-2000)}`);
+	return JSON.parse(stdout.slice(start));
+}
+
+function nodeResult(run, nodeName) {
+	const data = run.data?.resultData ?? run.resultData ?? run;
+	const task = data.runData?.[nodeName]?.[0];
+	return {
+		items: (task?.data?.main?.[0] ?? []).map((item) => item.json),
+		error: task?.error?.message ?? data.error?.message,
+	};
+}
+
+async function executeCases(line, env, sandbox, workDir) {
+	const folder = path.join(workDir, 'workflows');
+	fs.mkdirSync(folder, { recursive: true });
+	for (const testCase of cases) runtime.writeJson(path.join(folder, `${testCase.workflow.id}.json`), testCase.workflow);
+	await runtime.n8n(line, env, ['import:workflow', '--separate', `--input=${folder}`]);
+	for (const testCase of cases) {
+		sandbox.reset();
+		testCase.setup?.(sandbox);
+		let stdout;
+		try {
+			stdout = await runtime.n8n(line, env, ['execute', `--id=${testCase.workflow.id}`, '--rawOutput']);
+		} catch (error) {
+			stdout = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+			if (!testCase.expectError) {
+				report(testCase.name, new Error(`n8n execute failed (${error.status}):\n${(error.stderr || '').slice(-1500)}\n${stdout.slice(-1500)}`));
+				continue;
+			}
+		}
+		try {
+			if (testCase.expectError) {
+				const text = stdout;
+				if (!text.includes(testCase.expectError)) throw new Error(`expected the error "${testCase.expectError}" in:\n${text.slice(-1500)}`);
+			} else {
+				const { items, error } = nodeResult(parseRun(stdout), 'Under Test');
+				if (error) throw new Error(`the node failed: ${error}`);
+				testCase.check({ items, sandbox, expect });
+			}
+			expect(sandbox.violations, []);
+			for (const secret of ['sk_sandbox', 'sandbox-secret', 'dft_sandbox_full']) {
+				if (stdout.includes(secret)) throw new Error(`a secret (${secret}) appears in n8n's output`);
+			}
+			report(testCase.name);
+		} catch (error) {
+			report(testCase.name, error);
+		}
+	}
+}
+
+/** The trigger activated under `n8n start`: every order that arrives starts exactly one workflow run. */
+async function activatedTrigger(line, env, sandbox, workDir) {
+	const { makeOrder, prng } = require('../sandbox/seed');
+	const random = prng(3);
+	const sinkUrl = `${sandbox.url}/__sink`;
+	const workflow = {
+		id: 'triggerActive',
+		name: 'e2e activated trigger',
+		active: true,
+		nodes: [
+			{ id: 'trigger', name: 'Sendcloud Trigger', type: `${runtime.PACKAGE}.sendcloudTrigger`, typeVersion: 1, position: [0, 0], parameters: { event: 'newShipment', integrationId: { __rl: true, mode: 'id', value: '101' }, pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials: { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } } },
+			{ id: 'report', name: 'Report', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0], parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ uuid: $json.shipment_uuid, execution: $execution.id }) }}', options: {} } },
+		],
+		connections: { 'Sendcloud Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+	const file = runtime.writeJson(path.join(workDir, 'trigger.json'), workflow);
+	await runtime.n8n(line, env, ['import:workflow', `--input=${file}`]);
+	await activate(line, env, workflow.id);
+	sandbox.reset();
+	const port = await runtime.freePort();
+	const server = await runtime.startN8n(line, env, port);
+	const name = 'Sendcloud Trigger: activated, every arriving order starts exactly one run';
+	try {
+		const polls = () => sandbox.requests.filter((r) => r.path.endsWith('/shipments')).length;
+		const waitFor = async (what, condition, ms) => {
+			const deadline = Date.now() + ms;
+			while (Date.now() < deadline) {
+				if (condition()) return;
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
+		};
+		await waitFor('the activation poll', () => polls() >= 1, 60_000);
+		const arrived = [];
+		const add = (createdAt) => arrived.push(sandbox.addShipment(101, makeOrder(random, { integrationId: 101, index: 800000 + arrived.length, createdAt })).shipment_uuid);
+		const now = Date.now();
+		for (let i = 0; i < 5; i++) add(now - (now % 1000)); // five on the same second
+		await waitFor('the first orders to be reported', () => sandbox.sink.length >= 5, 90_000);
+		add(Date.now() - 4 * 60_000); // visible late, with an older timestamp
+		add(Date.now());
+		await waitFor('the later orders to be reported', () => sandbox.sink.length >= 7, 90_000);
+		const pollsSoFar = polls();
+		await waitFor('one more poll', () => polls() > pollsSoFar, 90_000);
+		await new Promise((r) => setTimeout(r, 3000));
+		const reported = sandbox.sink.map((s) => s.uuid).sort();
+		expect(reported, [...arrived].sort());
+		expect(sandbox.violations, []);
+		report(name);
+	} catch (error) {
+		report(name, error);
+	} finally {
+		server.child.kill('SIGTERM');
+		await new Promise((r) => server.child.once('exit', r));
+	}
+}
+
+async function activate(line, env, id) {
+	const help = await runtime.n8n(line, env, ['--help']);
+	if (/publish:workflow/.test(help)) await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
+	else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
+}
+
+(async () => {
+	execBuild();
+	const workRoot = runtime.scratchFolder('n8n-e2e-');
+	const tarball = runtime.packPackage(workRoot);
+	const sandbox = createSandbox();
+	await sandbox.listen();
+	try {
+		for (const lineNumber of lines) {
+			const line = runtime.installN8n(lineNumber);
+			const workDir = runtime.scratchFolder(`n8n-e2e-${line.version}-`);
+			console.log(`\nn8n ${line.version} (Node ${lineNumber === 2 ? '24' : process.versions.node.split('.')[0]}), package installed as a community package`);
+			runtime.installAsCommunityPackage(workDir, tarball);
+			const env = await runtime.environment(line, workDir);
+			const credentials = runtime.writeJson(path.join(workDir, 'credentials.json'), runtime.sandboxCredentials(sandbox));
+			await runtime.n8n(line, env, ['import:credentials', `--input=${credentials}`]);
+			await executeCases(line, env, sandbox, workDir);
+			if (!skipTrigger) await activatedTrigger(line, env, sandbox, workDir);
+		}
+	} finally {
+		await sandbox.close();
+	}
+	if (failures.length) console.log(`\nFailures:\n- ${failures.join('\n- ')}`);
+	console.log(`\n${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+})().catch((error) => {
+	console.error(error);
+	console.log(`\n${passed} passed, ${failed + 1} failed`);
+	process.exit(1);
+});
+
+function execBuild() {
+	if (!fs.existsSync(path.join(runtime.ROOT, 'dist/nodes/Sendcloud/Sendcloud.node.js'))) {
+		require('child_process').execFileSync('npm', ['run', 'build'], { cwd: runtime.ROOT, stdio: 'inherit' });
+	}
+}
