@@ -11,8 +11,6 @@ const path = require('path');
 const runtime = require('./n8n-runtime');
 const { createSandbox } = require('../test/sandbox/server');
 
-const OWNER = { email: 'demo@example.com', password: 'Sandbox-demo-1', firstName: 'Demo', lastName: 'User' };
-
 (async () => {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: runtime.ROOT, stdio: 'inherit' });
 	const n8n = runtime.installN8n(2);
@@ -33,13 +31,12 @@ const OWNER = { email: 'demo@example.com', password: 'Sandbox-demo-1', firstName
 	console.log(`Starting n8n ${n8n.version}...`);
 	const server = await runtime.startN8n(n8n, env, port);
 	const url = `http://127.0.0.1:${port}`;
-	// A fresh instance asks for an owner account; an existing demo folder already has one.
-	await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) }).catch(() => undefined);
+	const owner = await runtime.ensureOwner(url);
 
 	console.log(`
 n8n is running with the Sendcloud, Sendcloud Trigger and DataFast nodes:
   Editor:   ${url}
-  Log in:   ${OWNER.email} / ${OWNER.password}
+  Log in:   ${owner.email} / ${owner.password}
   Workflows: "Sendcloud: list integrations", "Sendcloud: bulk create or update 250 orders",
              "Sendcloud: on new orders" (activate it to poll every minute), "DataFast: payment provider status"
   Credentials point at the sandbox: ${sandbox.sendcloudBaseUrl} and ${sandbox.dataFastBaseUrl}

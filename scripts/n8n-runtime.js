@@ -114,6 +114,26 @@ async function startN8n(runtime, env, port) {
 	throw new Error(`n8n did not start within 3 minutes:\n${output.slice(-3000)}`);
 }
 
+const OWNER = { email: 'demo@example.com', password: 'Sandbox-demo-1', firstName: 'Demo', lastName: 'User' };
+
+/** Creates the instance owner of a fresh n8n (an existing one is kept) and checks that it can log in. */
+async function ensureOwner(url) {
+	const post = async (route, body) =>
+		await fetch(`${url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		try {
+			await post('/rest/owner/setup', OWNER);
+			const login = await post('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+			if (login.ok) return OWNER;
+		} catch {
+			// the REST API is not up yet
+		}
+		if (Date.now() > deadline) throw new Error(`could not set up or log in as the n8n owner at ${url}`);
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
+
 /** Demo and test credentials pointing at the sandbox, in `n8n import:credentials` form. */
 function sandboxCredentials(sandbox) {
 	return [
@@ -139,4 +159,4 @@ function writeJson(file, value) {
 
 const newId = () => crypto.randomBytes(8).toString('hex');
 
-module.exports = { ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };
+module.exports = { OWNER, ensureOwner, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };

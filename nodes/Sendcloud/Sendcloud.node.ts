@@ -1,5 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { authenticationProperty, sendcloudCredentials } from './descriptions/common';
 import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
 import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
 import { shipmentFields, shipmentOperations } from './descriptions/ShipmentDescription';
@@ -20,18 +21,7 @@ export class Sendcloud implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [
-			{
-				name: 'sendcloudApi',
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-			{
-				name: 'sendcloudOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: sendcloudCredentials,
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json' },
@@ -41,16 +31,7 @@ export class Sendcloud implements INodeType {
 		},
 		requestOperations: { pagination: sendToSendcloud },
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { integrationIdLocator } from './descriptions/common';
+import { authenticationProperty, integrationIdLocator, parseIntegrationId, sendcloudCredentials } from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
 import { apiRequest, pagesOf } from '../shared/transport';
 import { sendcloudProfile } from './transport';
@@ -25,27 +25,16 @@ export class SendcloudTrigger implements INodeType {
 		icon: 'file:sendcloud.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle:
+			'={{ {"newShipment": "New Order", "updatedShipment": "Updated Order", "integrationFailing": "Integration Failing"}[$parameter["event"]] }}',
 		description: 'Starts the workflow when an order arrives or changes in a Sendcloud integration, or when the integration starts failing',
 		defaults: { name: 'Sendcloud Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'sendcloudApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'sendcloudOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: sendcloudCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -141,13 +130,7 @@ export class SendcloudTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const raw = String(this.getNodeParameter('integrationId', undefined, { extractValue: true }) ?? '').trim();
-		if (!/^[1-9][0-9]*$/.test(raw)) {
-			throw new NodeOperationError(this.getNode(), `"${raw}" is not an integration ID`, {
-				description: 'An integration ID is a positive whole number, such as 12345.',
-			});
-		}
-		const integrationId = Number(raw);
+		const integrationId = parseIntegrationId(this.getNode(), this.getNodeParameter('integrationId', undefined, { extractValue: true }));
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		const scope = `${integrationId} ${event}`;

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { describeFieldErrors } from '../../shared/pythonLiteral';
 import { apiRequest } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
+import { parseIntegrationId, parseJsonText } from '../descriptions/common';
 import { type Order, orderKey, prepareOrder } from './orders';
 
 /** The API takes at most 100 orders per request. */
@@ -42,27 +43,6 @@ interface UpsertAnswer {
 	shipment_uuid?: string;
 	status?: string;
 	error?: Record<string, unknown>;
-}
-
-function integrationIdAt(ctx: IExecuteFunctions, itemIndex: number): number {
-	const raw = String(ctx.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!/^[1-9][0-9]*$/.test(raw)) {
-		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not an integration ID`, {
-			itemIndex,
-			description: 'An integration ID is a positive whole number, such as 12345.',
-		});
-	}
-	return Number(raw);
-}
-
-function parseJsonParameter(ctx: IExecuteFunctions, name: string, value: unknown, itemIndex: number): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value);
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `${name} is not valid JSON`, { itemIndex });
-	}
 }
 
 /** The order described by the node's own fields ("Define Below"), in the API's field names. */
@@ -121,7 +101,7 @@ function orderFromParameters(ctx: IExecuteFunctions, i: number): Order {
 		['checkoutPayload', 'checkout_payload'],
 		['customsDetails', 'customs_details'],
 	]) {
-		const parsed = parseJsonParameter(ctx, field, extra[parameter], i);
+		const parsed = parseJsonText(ctx.getNode(), field, extra[parameter], i);
 		if (parsed !== undefined) order[field] = parsed;
 	}
 	return order;
@@ -265,7 +245,7 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 	const builder = new BatchBuilder();
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const integrationId = integrationIdAt(this, i);
+			const integrationId = parseIntegrationId(this.getNode(), this.getNodeParameter('integrationId', i, '', { extractValue: true }), i);
 			const source = dataMode === 'defineBelow' ? orderFromParameters(this, i) : (items[i].json as Order);
 			const { order, errors } = prepareOrder(source);
 			if (errors) {

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listFromSendcloud } from '../transport';
-import { integrationIdLocator, integrationIdOf, returnAllAndLimit } from './common';
+import { integrationIdLocator, integrationIdOf, parseJsonText, returnAllAndLimit } from './common';
 import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
@@ -20,19 +20,6 @@ async function setLogsPath(
 	return requestOptions;
 }
 
-function parseJsonField(this: IExecuteSingleFunctions, name: string, value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value);
-	} catch {
-		throw new NodeOperationError(this.getNode(), `${name} is not valid JSON`, {
-			itemIndex: this.getItemIndex(),
-			description: 'Give an object such as {"headers": {}, "body": "…"}, or leave the field empty.',
-		});
-	}
-}
-
 async function prepareLogEntry(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -44,7 +31,7 @@ async function prepareLogEntry(
 		['request', 'Request'],
 		['response', 'Response'],
 	]) {
-		const parsed = parseJsonField.call(this, label, body[field]);
+		const parsed = parseJsonText(this.getNode(), label, body[field], this.getItemIndex());
 		if (parsed === undefined) delete body[field];
 		else body[field] = parsed;
 	}

@@ -1,4 +1,11 @@
-import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialDescription,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export function integrationIdLocator(displayOptions: IDisplayOptions, description?: string): INodeProperties {
@@ -39,16 +46,56 @@ export function integrationIdLocator(displayOptions: IDisplayOptions, descriptio
 /** Path of the chosen integration, validated: every operation on one integration starts here. */
 export const INTEGRATION_PATH = '=/integrations/{{ String($parameter.integrationId).trim() }}';
 
-export function integrationIdOf(this: IExecuteSingleFunctions): number {
-	const raw = String(this.getNodeParameter('integrationId', undefined, { extractValue: true }) ?? '');
-	if (!/^\s*[1-9][0-9]*\s*$/.test(raw)) {
-		throw new NodeOperationError(this.getNode(), `"${raw}" is not an integration ID`, {
-			itemIndex: this.getItemIndex(),
+/** The integration ID the user gave (from the list, typed, or mapped), checked before any request. */
+export function parseIntegrationId(node: INode, value: unknown, itemIndex?: number): number {
+	const raw = String(value ?? '').trim();
+	if (!/^[1-9][0-9]*$/.test(raw)) {
+		throw new NodeOperationError(node, `"${raw}" is not an integration ID`, {
+			itemIndex,
 			description: 'An integration ID is a positive whole number, such as 12345.',
 		});
 	}
 	return Number(raw);
 }
+
+export function integrationIdOf(this: IExecuteSingleFunctions): number {
+	return parseIntegrationId(
+		this.getNode(),
+		this.getNodeParameter('integrationId', undefined, { extractValue: true }),
+		this.getItemIndex(),
+	);
+}
+
+/** A JSON field's text as a value; empty text is no value. */
+export function parseJsonText(node: INode, label: string, value: unknown, itemIndex: number): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch {
+		throw new NodeOperationError(node, `${label} is not valid JSON`, {
+			itemIndex,
+			description: 'Give a JSON object, or leave the field empty.',
+		});
+	}
+}
+
+/** Both Sendcloud nodes authenticate with an API key or an OAuth2 client. */
+export const sendcloudCredentials: INodeCredentialDescription[] = [
+	{ name: 'sendcloudApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: 'sendcloudOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
+	],
+	default: 'apiKey',
+};
 
 export async function validateIntegrationId(
 	this: IExecuteSingleFunctions,
