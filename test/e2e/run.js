@@ -147,6 +147,12 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 		report(name, error);
 	}
 	const browserCheck = 'Editor: "Sendcloud" is in the nodes panel and can be added to a workflow (screenshot saved)';
+	// The demo runs n8n 2.x; 1.x's editor is a different canvas.
+	if (line.line !== 2) {
+		server.child.kill('SIGTERM');
+		await new Promise((r) => server.child.once('exit', r));
+		return;
+	}
 	try {
 		const url = `http://127.0.0.1:${port}`;
 		const owner = await runtime.ensureOwner(url);
