@@ -11,8 +11,10 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 async function nodesPanelOffersSendcloud(url, owner, screenshotFile) {
 	const executablePath = execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+	fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
+	let page;
 	try {
-		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		await page.goto(`${url}/signin`);
 		await page.fill('input[type="email"]', owner.email);
 		await page.fill('input[type="password"]', owner.password);
@@ -25,13 +27,18 @@ async function nodesPanelOffersSendcloud(url, owner, screenshotFile) {
 		await entry.waitFor({ timeout: 15_000 });
 		await entry.click();
 		// The trigger's events ("On new order", …): pick the first.
-		await page.locator('[data-test-id="item-iterator-item"]').first().click({ timeout: 15_000 });
-		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id="item-iterator-item"]', { hasText: 'new order' }).first().click({ timeout: 15_000 });
+		// The node lands on the canvas behind its settings panel; close the panel only then (Escape
+		// while the nodes panel is still open would cancel adding it).
 		const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Sendcloud Trigger' });
-		await node.waitFor({ timeout: 15_000 });
-		fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
+		await node.waitFor({ state: 'attached', timeout: 30_000 });
+		await page.keyboard.press('Escape');
+		await node.waitFor({ state: 'visible', timeout: 15_000 });
 		await page.screenshot({ path: screenshotFile });
 		return await node.textContent();
+	} catch (error) {
+		await page?.screenshot({ path: screenshotFile.replace(/\.png$/, '-failure.png') }).catch(() => undefined);
+		throw error;
 	} finally {
 		await browser.close();
 	}

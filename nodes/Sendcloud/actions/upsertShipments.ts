@@ -112,7 +112,7 @@ function orderFromParameters(ctx: IExecuteFunctions, i: number): Order {
  * never one order twice in a batch. A batch is handed out as soon as it can no longer grow, so
  * that sending starts while later items are still being checked.
  */
-export class BatchBuilder {
+class BatchBuilder {
 	private readonly open = new Map<number, Batch>();
 
 	private readonly latestBatchOf = new Map<string, Batch>();
