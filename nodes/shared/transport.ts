@@ -124,8 +124,10 @@ async function send<T>(
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	options.method = method;
 	options.headers = { ...options.headers, ...profile.headers(credentials) };
+	// Keyed by the account's API base from the credential, so that follow-up pages (absolute
+	// `next` links, no baseURL) share the quota of the request that led to them.
 	const pacer = pacerFor(
-		pacerKey(ctx, credentialType, String(options.baseURL ?? ''), method),
+		pacerKey(ctx, credentialType, String(credentials.baseUrl ?? ''), method),
 		profile.rateWindows(method),
 	);
 	const usesOAuth2 = 'oauthTokenData' in credentials || 'accessTokenUrl' in credentials;
