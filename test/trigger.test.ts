@@ -101,6 +101,15 @@ describe('New Order', () => {
 		expect(new Set(uuids(await runner.poll()))).toEqual(new Set(arrived));
 	});
 
+	test.each(['malformed', 'no-results'])('a %s page is retried like any transient failure', async (kind) => {
+		const runner = trigger();
+		await runner.poll();
+		const order = arrive(sandbox, at(1));
+		sandbox.injectFaults({ kind, path: '/shipments$' });
+		expect(uuids(await runner.poll())).toEqual([order.shipment_uuid]);
+		expect(sandbox.requests.filter((r) => r.path.endsWith('/shipments')).map((r) => r.status).slice(-2)).toEqual([200, 200]);
+	});
+
 	test('order and payment status filters: other orders are skipped for good', async () => {
 		const runner = trigger({ options: { paymentStatuses: 'paid', orderStatuses: 'processing, ready' } });
 		await runner.poll();

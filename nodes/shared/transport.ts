@@ -95,9 +95,19 @@ export function failureFromError(error: unknown): HttpFailure | undefined {
 	return undefined;
 }
 
-function credentialTypeOf(ctx: RequestContext, profile: ApiProfile): string {
+interface Account {
+	credentialType: string;
+	credentials: IDataObject;
+	/** The API base URL the credential points at, without a trailing slash. */
+	baseUrl: string;
+}
+
+/** The credential the node's `authentication` choice selects, decrypted once per request. */
+async function accountOf(ctx: RequestContext, profile: ApiProfile): Promise<Account> {
 	const authentication = ctx.getNode().parameters.authentication;
-	return profile.credentialType(typeof authentication === 'string' ? authentication : '');
+	const credentialType = profile.credentialType(typeof authentication === 'string' ? authentication : '');
+	const credentials = await ctx.getCredentials(credentialType);
+	return { credentialType, credentials, baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, '') };
 }
 
 function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, method: string): string {
@@ -115,19 +125,18 @@ function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, 
 async function send<T>(
 	ctx: RequestContext,
 	profile: ApiProfile,
+	{ credentialType, credentials, baseUrl }: Account,
 	options: IHttpRequestOptions,
 	attempt: (throwOnStatus: boolean) => Promise<T>,
 	itemIndex?: number,
 ): Promise<T> {
-	const credentialType = credentialTypeOf(ctx, profile);
-	const credentials = await ctx.getCredentials(credentialType);
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	options.method = method;
 	options.headers = { ...options.headers, ...profile.headers(credentials) };
 	// Keyed by the account's API base from the credential, so that follow-up pages (absolute
 	// `next` links, no baseURL) share the quota of the request that led to them.
 	const pacer = pacerFor(
-		pacerKey(ctx, credentialType, String(credentials.baseUrl ?? ''), method),
+		pacerKey(ctx, credentialType, baseUrl, method),
 		profile.rateWindows(method),
 	);
 	const usesOAuth2 = 'oauthTokenData' in credentials || 'accessTokenUrl' in credentials;
@@ -196,6 +205,7 @@ export async function sendRoutedRequest(
 	return await send(
 		this,
 		profile,
+		await accountOf(this, profile),
 		options,
 		async (throwOnStatus) =>
 			await this.makeRoutingRequest({
@@ -204,6 +214,15 @@ export async function sendRoutedRequest(
 			}),
 		this.getItemIndex(),
 	);
+}
+
+/** A list page's results; a page without them is a malformed answer, retried like one. */
+function resultsOf(body: unknown, resultsProperty: string): IDataObject[] {
+	const results = (body as IDataObject | null)?.[resultsProperty];
+	if (!Array.isArray(results)) {
+		throw new UnsuccessfulResponse({ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
+	}
+	return results as IDataObject[];
 }
 
 /** The next page's URL, refusing links to another host: credentials go with every page. */
@@ -235,13 +254,9 @@ export async function followNextPages(
 	// they work on orders, not on pages, and the page's `next` link is needed here.
 	const readPage = async (_items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
 		assertSuccess(response);
-		const body = response.body as IDataObject | null;
-		const results = body?.[resultsProperty];
-		if (!Array.isArray(results)) {
-			throw new UnsuccessfulResponse({ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
-		}
-		next = body?.next ?? null;
-		return (results as IDataObject[]).map((json) => ({ json }));
+		const results = resultsOf(response.body, resultsProperty);
+		next = (response.body as IDataObject).next ?? null;
+		return results.map((json) => ({ json }));
 	};
 	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readPage] });
 
@@ -258,32 +273,32 @@ export async function followNextPages(
 	}
 }
 
-/** One request from custom code (custom operations, triggers, list searches); returns the body. */
+/**
+ * One request from custom code (custom operations, triggers, list searches); returns the body.
+ * `check` runs on each answer inside the retry loop: throwing there marks the answer malformed.
+ */
 export async function apiRequest<T = unknown>(
 	this: RequestContext,
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
 	itemIndex?: number,
+	check?: (body: unknown) => void,
 ): Promise<T> {
-	const credentialType = credentialTypeOf(this, profile);
-	const credentials = await this.getCredentials(credentialType);
-	const fullOptions: IHttpRequestOptions = {
-		json: true,
-		arrayFormat: 'repeat',
-		...options,
-		baseURL: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
-	};
+	const account = await accountOf(this, profile);
+	const fullOptions: IHttpRequestOptions = { json: true, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
 	return await send(
 		this,
 		profile,
+		account,
 		fullOptions,
 		async (throwOnStatus) => {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, account.credentialType, {
 				...fullOptions,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
 			assertSuccess(response);
+			check?.(response.body);
 			return response.body as T;
 		},
 		itemIndex,
@@ -300,16 +315,18 @@ export async function* pagesOf(
 	options: IHttpRequestOptions,
 	resultsProperty = 'results',
 ): AsyncGenerator<IDataObject[]> {
-	const credentials = await this.getCredentials(credentialTypeOf(this, profile));
-	const firstUrl = new URL(`${String(credentials.baseUrl ?? '').replace(/\/+$/, '')}${options.url}`);
+	const { baseUrl } = await accountOf(this, profile);
+	const firstUrl = new URL(`${baseUrl}${options.url}`);
 	let request = options;
 	for (;;) {
-		const body = await apiRequest.call<RequestContext, [ApiProfile, IHttpRequestOptions], Promise<IDataObject>>(this, profile, request);
-		const results = body?.[resultsProperty];
-		if (!Array.isArray(results)) {
-			throw profile.toNodeApiError(this.getNode(), { networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` }, 1);
-		}
-		yield results as IDataObject[];
+		const body = await apiRequest.call<RequestContext, Parameters<typeof apiRequest>, Promise<IDataObject>>(
+			this,
+			profile,
+			request,
+			undefined,
+			(answer) => resultsOf(answer, resultsProperty),
+		);
+		yield resultsOf(body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;
 		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl), qs: {} };
 	}

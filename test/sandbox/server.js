@@ -141,6 +141,9 @@ function createSandbox(userOptions = {}) {
 				res.writeHead(200, { 'Content-Type': 'application/json' });
 				res.end('{"results": [');
 				return true;
+			case 'no-results':
+				send(res, 200, { detail: 'valid JSON, but not a page' });
+				return true;
 			default: {
 				const status = Number(fault.kind);
 				const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
@@ -431,7 +434,7 @@ function createSandbox(userOptions = {}) {
 		violations,
 		sink,
 		reset,
-		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed', method?, path?, query?, times?, retryAfter?, delayMs?} */
+		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed'|'no-results', method?, path?, query?, times?, retryAfter?, delayMs?} */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		clearFaults: () => (faults.length = 0),
 		setClock: (fn) => (clock = fn),
