@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
 import { sendcloudConnectionProperties } from './sendcloudConnection';
 
 export class SendcloudApi implements ICredentialType {
@@ -51,7 +52,7 @@ export class SendcloudApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_FROM_CREDENTIALS,
 			url: '/integrations',
 		},
 	};

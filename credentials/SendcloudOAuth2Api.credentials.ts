@@ -1,5 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
 import { sendcloudConnectionProperties } from './sendcloudConnection';
 
 export class SendcloudOAuth2Api implements ICredentialType {
@@ -45,7 +46,7 @@ export class SendcloudOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_FROM_CREDENTIALS,
 			url: '/integrations',
 		},
 	};

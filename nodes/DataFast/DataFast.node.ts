@@ -10,6 +10,7 @@ import {
 	paymentIntegrationFields,
 	paymentIntegrationOperations,
 } from './descriptions/PaymentIntegrationDescription';
+import { BASE_URL_FROM_CREDENTIALS, trimBaseUrl } from '../shared/baseUrl';
 import { sendToDataFast } from './transport';
 
 /** An ObjectId no website has: the answer tells a valid token (403/404) from an invalid one (401). */
@@ -30,7 +31,7 @@ export class DataFast implements INodeType {
 		outputs: ['main'],
 		credentials: [{ name: 'dataFastApi', required: true, testedBy: 'dataFastTokenTest' }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_FROM_CREDENTIALS,
 			headers: { Accept: 'application/json' },
 			json: true,
 		},
@@ -57,7 +58,7 @@ export class DataFast implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const data = credential.data ?? {};
-				const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
+				const baseUrl = trimBaseUrl(data.baseUrl);
 				try {
 					// Credential test functions get only `request` from n8n (no httpRequest).
 					// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions

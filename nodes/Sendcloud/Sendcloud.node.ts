@@ -1,5 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { BASE_URL_FROM_CREDENTIALS } from '../shared/baseUrl';
 import { authenticationProperty, sendcloudCredentials } from './descriptions/common';
 import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
 import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
@@ -23,7 +24,7 @@ export class Sendcloud implements INodeType {
 		outputs: ['main'],
 		credentials: sendcloudCredentials,
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_FROM_CREDENTIALS,
 			headers: { Accept: 'application/json' },
 			json: true,
 			// The spec's list parameters are exploded: ?external_order_ids=a&external_order_ids=b

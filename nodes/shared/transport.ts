@@ -16,6 +16,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
+import { trimBaseUrl } from './baseUrl';
 import { pacerFor, type RateWindow } from './RequestPacer';
 import { type HttpFailure, RequestFailed, withRetries } from './retry';
 
@@ -107,7 +108,7 @@ async function accountOf(ctx: RequestContext, profile: ApiProfile): Promise<Acco
 	const authentication = ctx.getNode().parameters.authentication;
 	const credentialType = profile.credentialType(typeof authentication === 'string' ? authentication : '');
 	const credentials = await ctx.getCredentials(credentialType);
-	return { credentialType, credentials, baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, '') };
+	return { credentialType, credentials, baseUrl: trimBaseUrl(credentials.baseUrl) };
 }
 
 function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, method: string): string {
