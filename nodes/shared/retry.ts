@@ -1,4 +1,7 @@
+import type { INode, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+
+import { asNodeError } from './nodeError';
 
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -57,25 +60,23 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The last failure of a request that will not be tried again, and how many attempts it took. */
-export class RequestFailed extends Error {
-	constructor(
-		readonly failure: HttpFailure,
-		readonly attempts: number,
-	) {
-		super(failure.message);
-	}
-}
-
 /**
  * Runs `attempt` until it succeeds, a failure is permanent, or the policy's bounds are reached.
  * `toFailure` turns a thrown error into an HttpFailure, or returns undefined for errors that are
- * not about HTTP (those are rethrown as they are).
+ * not about HTTP: those fail the request at once, as n8n errors of `node` (and `itemIndex`). The
+ * last failure of a request that is not tried again becomes `fail`'s NodeApiError, which is told
+ * how many attempts were made; so only n8n errors leave this loop.
  */
 export async function withRetries<T>(
 	attempt: () => Promise<T>,
 	toFailure: (error: unknown) => HttpFailure | undefined,
-	options: { safeToRepeat: boolean; policy?: RetryPolicy },
+	options: {
+		safeToRepeat: boolean;
+		policy?: RetryPolicy;
+		node: INode;
+		itemIndex?: number;
+		fail: (failure: HttpFailure, attempts: number) => NodeApiError;
+	},
 ): Promise<T> {
 	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
 	let waitedMs = 0;
@@ -84,11 +85,11 @@ export async function withRetries<T>(
 			return await attempt();
 		} catch (error) {
 			const failure = toFailure(error);
-			if (!failure) throw error;
+			if (!failure) throw asNodeError(options.node, error, options.itemIndex);
 			const retryable = options.safeToRepeat && isTransient(failure);
-			if (!retryable || attemptNo >= policy.maxAttempts) throw new RequestFailed(failure, attemptNo);
+			if (!retryable || attemptNo >= policy.maxAttempts) throw options.fail(failure, attemptNo);
 			const delayMs = parseRetryAfter(failure.retryAfter) ?? backoffDelay(attemptNo, policy);
-			if (waitedMs + delayMs > policy.maxTotalWaitMs) throw new RequestFailed(failure, attemptNo);
+			if (waitedMs + delayMs > policy.maxTotalWaitMs) throw options.fail(failure, attemptNo);
 			waitedMs += delayMs;
 			await sleep(delayMs);
 		}

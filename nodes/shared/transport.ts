@@ -13,12 +13,13 @@ import type {
 	INodePropertyRouting,
 	IPollFunctions,
 	JsonObject,
-	NodeApiError,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { trimBaseUrl } from './baseUrl';
+import { asNodeError } from './nodeError';
 import { pacerFor, type RateWindow } from './RequestPacer';
-import { type HttpFailure, RequestFailed, withRetries } from './retry';
+import { type HttpFailure, withRetries } from './retry';
 
 /** What differs between the APIs this package talks to; everything else about HTTP lives here. */
 export interface ApiProfile {
@@ -33,10 +34,20 @@ export interface ApiProfile {
 
 type RequestContext = IExecuteFunctions | IExecutePaginationFunctions | IPollFunctions | ILoadOptionsFunctions;
 
-/** An HTTP answer that is not a success, or a 2xx whose body is not the JSON the API documents. */
-class UnsuccessfulResponse extends Error {
-	constructor(readonly failure: HttpFailure) {
-		super(failure.message);
+/**
+ * An HTTP answer that is not a success, or a 2xx whose body is not the JSON the API documents.
+ * It is what one attempt fails with: the retry loop reads its `failure` (status, Retry-After,
+ * body) and the request then fails with the profile's NodeApiError.
+ */
+class UnsuccessfulResponse extends NodeApiError {
+	readonly failure: HttpFailure;
+
+	constructor(node: INode, failure: HttpFailure) {
+		super(node, errorBody(failure), {
+			message: failure.message,
+			httpCode: failure.statusCode === undefined ? undefined : String(failure.statusCode),
+		});
+		this.failure = failure;
 	}
 }
 
@@ -57,9 +68,9 @@ function failureOf(response: IN8nHttpFullResponse): HttpFailure | undefined {
 }
 
 /** Throws when a full response is not a success; the single place that judges an answer. */
-function assertSuccess(response: IN8nHttpFullResponse): void {
+function assertSuccess(node: INode, response: IN8nHttpFullResponse): void {
 	const failure = failureOf(response);
-	if (failure) throw new UnsuccessfulResponse(failure);
+	if (failure) throw new UnsuccessfulResponse(node, failure);
 }
 
 const NETWORK_PHRASES: Array<[RegExp, string]> = [
@@ -149,24 +160,22 @@ async function send<T>(
 			answered();
 		}
 	};
+	const node = ctx.getNode();
 	const attemptOnce = async () => {
 		try {
 			return await paced(false);
 		} catch (error) {
-			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw error;
+			// Any other failure goes on to the retry loop, which judges it.
+			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw asNodeError(node, error, itemIndex);
 			return await paced(true);
 		}
 	};
-	try {
-		return await withRetries(attemptOnce, failureFromError, {
-			safeToRepeat: profile.safeToRepeat(method, options.url),
-		});
-	} catch (error) {
-		if (error instanceof RequestFailed) {
-			throw profile.toNodeApiError(ctx.getNode(), error.failure, error.attempts, itemIndex);
-		}
-		throw error;
-	}
+	return await withRetries(attemptOnce, failureFromError, {
+		safeToRepeat: profile.safeToRepeat(method, options.url),
+		node,
+		itemIndex,
+		fail: (failure, attempts) => profile.toNodeApiError(node, failure, attempts, itemIndex),
+	});
 }
 
 /**
@@ -178,7 +187,7 @@ export async function checkResponse(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	assertSuccess(response);
+	assertSuccess(this.getNode(), response);
 	if (Array.isArray(response.body)) return (response.body as IDataObject[]).map((json) => ({ json }));
 	return items;
 }
@@ -218,10 +227,10 @@ export async function sendRoutedRequest(
 }
 
 /** A list page's results; a page without them is a malformed answer, retried like one. */
-function resultsOf(body: unknown, resultsProperty: string): IDataObject[] {
+function resultsOf(node: INode, body: unknown, resultsProperty: string): IDataObject[] {
 	const results = (body as IDataObject | null)?.[resultsProperty];
 	if (!Array.isArray(results)) {
-		throw new UnsuccessfulResponse({ networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
+		throw new UnsuccessfulResponse(node, { networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
 	}
 	return results as IDataObject[];
 }
@@ -254,8 +263,8 @@ export async function followNextPages(
 	// Reads each page before the operation's own post-receive steps (Simplify, …) see its items:
 	// they work on orders, not on pages, and the page's `next` link is needed here.
 	const readPage = async (_items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
-		assertSuccess(response);
-		const results = resultsOf(response.body, resultsProperty);
+		assertSuccess(this.getNode(), response);
+		const results = resultsOf(this.getNode(), response.body, resultsProperty);
 		next = (response.body as IDataObject).next ?? null;
 		return results.map((json) => ({ json }));
 	};
@@ -298,7 +307,7 @@ export async function apiRequest<T = unknown>(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
-			assertSuccess(response);
+			assertSuccess(this.getNode(), response);
 			check?.(response.body);
 			return response.body as T;
 		},
@@ -325,9 +334,9 @@ export async function* pagesOf(
 			profile,
 			request,
 			undefined,
-			(answer) => resultsOf(answer, resultsProperty),
+			(answer) => resultsOf(this.getNode(), answer, resultsProperty),
 		);
-		yield resultsOf(body, resultsProperty);
+		yield resultsOf(this.getNode(), body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;
 		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl), qs: {} };
 	}
