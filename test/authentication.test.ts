@@ -112,4 +112,16 @@ describe('credential tests', () => {
 		expect(await testCredential('dataFastApi', { apiToken: DATAFAST_TOKEN, baseUrl: sandbox.dataFastBaseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(await testCredential('dataFastApi', { apiToken: 'dft_revoked', baseUrl: sandbox.dataFastBaseUrl })).toEqual({ status: 'Error', message: 'DataFast did not accept the token' });
 	});
+
+	test('DataFast API: a token that may read no website passes (403); an answer that is not DataFast\'s fails', async () => {
+		expect(await testCredential('dataFastApi', { apiToken: 'dft_sandbox_noscope', baseUrl: sandbox.dataFastBaseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential('dataFastApi', { apiToken: DATAFAST_TOKEN, baseUrl: `${sandbox.url}/not-datafast` })).toEqual({
+			status: 'Error',
+			message: 'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
+		});
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /datafast/api/v1/admin/websites/000000000000000000000000/integrations 403',
+			'GET /not-datafast/admin/websites/000000000000000000000000/integrations 404',
+		]);
+	});
 });

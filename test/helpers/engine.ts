@@ -302,14 +302,31 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('internal', 'cred-test', {} as never);
 	const context = new ExecuteContext(workflow, node, additionalData(hooks), 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	// The rules are applied as n8n's CredentialsTester applies them: `responseCode` to an HTTP
+	// error's status, `responseSuccessBody` (lodash `get` of a dotted key) to the first item.
+	const rules = credentialType.test.rules ?? [];
+	let output: INodeExecutionData[][] | null | undefined;
 	try {
-		await new RoutingNode(context, nodeType, decrypted).runNode();
+		output = await new RoutingNode(context, nodeType, decrypted).runNode();
 	} catch (error) {
-		const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause?.response;
+		const { cause } = error as { cause?: { code?: string; response?: { status: number; statusText?: string } } };
+		const response = cause?.response;
 		if (response) {
+			for (const rule of rules) {
+				if (rule.type === 'responseCode' && rule.properties.value === response.status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
 			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
 		}
+		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: String((error as Error).message) };
+	}
+	const body: unknown = output?.[0]?.[0]?.json;
+	for (const rule of rules) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | null | undefined)?.[key], body);
+		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
