@@ -1,36 +1,13 @@
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
-import tsParser from '@typescript-eslint/parser';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-
-const tsFiles = { languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } } };
+// `npm run lint` enforces exactly the rule set n8n's verification scanner lints community packages
+// with (@n8n/scan-community-package's buildScanConfig: @n8n/eslint-plugin-community-nodes'
+// recommended rules, no-console, and eslint-plugin-n8n-nodes-base's community, credentials and
+// nodes rules with the scanner's own exceptions). Like the scanner, it ignores inline eslint
+// comments, so nothing can be switched off in a file that the scanner would still report.
+// `npm run scan` then runs the scanner itself on the source and on the packed tarball.
+import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
-	{
-		files: ['package.json'],
-		languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } },
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: n8nNodesBase.configs.community.rules,
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		...tsFiles,
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Applies to n8n's own repository, where docs are keyed by name; community credentials link a URL.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		...tsFiles,
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: n8nNodesBase.configs.nodes.rules,
-	},
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		...communityNodes.configs.recommended,
-		languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } },
-	},
+	{ linterOptions: { noInlineConfig: true } },
+	...(await buildScanConfig()),
 ];

@@ -46,7 +46,7 @@ export class DataFastApi implements ICredentialType {
 
 	displayName = 'DataFast API';
 
-	icon: Icon = 'file:datafast.svg';
+	icon: Icon = { light: 'file:datafast.svg', dark: 'file:datafast.dark.svg' };
 
 	documentationUrl = 'https://datafa.st/docs/api';
 

@@ -14,7 +14,7 @@ export class SendcloudApi implements ICredentialType {
 
 	displayName = 'Sendcloud API';
 
-	icon: Icon = 'file:sendcloud.svg';
+	icon: Icon = { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' };
 
 	documentationUrl = 'https://sendcloud.dev/docs/getting-started/authentication';
 
@@ -23,7 +23,6 @@ export class SendcloudApi implements ICredentialType {
 			displayName: 'Public Key',
 			name: 'publicKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The public key of a Sendcloud API integration (Settings → Integrations → Sendcloud API)',

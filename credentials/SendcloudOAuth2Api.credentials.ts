@@ -10,7 +10,7 @@ export class SendcloudOAuth2Api implements ICredentialType {
 
 	displayName = 'Sendcloud OAuth2 API';
 
-	icon: Icon = 'file:sendcloud.svg';
+	icon: Icon = { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' };
 
 	documentationUrl = 'https://sendcloud.dev/docs/getting-started/authentication';
 

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	paymentIntegrationFields,
@@ -11,15 +11,15 @@ export class DataFast implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DataFast',
 		name: 'dataFast',
-		icon: 'file:datafast.svg',
+		icon: { light: 'file:datafast.svg', dark: 'file:datafast.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read payment provider connections of a DataFast website',
 		defaults: { name: 'DataFast' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dataFastApi', required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_FROM_CREDENTIALS,
@@ -40,4 +40,5 @@ export class DataFast implements INodeType {
 			...paymentIntegrationFields,
 		],
 	};
+
 }

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../shared/baseUrl';
 import { authenticationProperty, sendcloudCredentials } from './descriptions/common';
@@ -13,15 +13,15 @@ export class Sendcloud implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sendcloud',
 		name: 'sendcloud',
-		icon: 'file:sendcloud.svg',
+		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage Sendcloud shop integrations, their orders and exception logs',
 		defaults: { name: 'Sendcloud' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: sendcloudCredentials,
 		requestDefaults: {
 			baseURL: BASE_URL_FROM_CREDENTIALS,

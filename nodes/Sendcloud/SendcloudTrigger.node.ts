@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty, integrationIdLocator, parseIntegrationId, sendcloudCredentials } from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
@@ -16,13 +16,13 @@ import { type OrderPages, type OrderWatchState, pollOrders, recentOrders } from 
 
 const MINUTE_MS = 60_000;
 
-// A polling trigger starts workflows on its own schedule; it cannot serve as an AI agent's tool.
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+// A polling trigger starts workflows on its own schedule; it cannot serve as an AI agent's tool,
+// so it has no usableAsTool.
 export class SendcloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sendcloud Trigger',
 		name: 'sendcloudTrigger',
-		icon: 'file:sendcloud.svg',
+		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:
@@ -31,7 +31,7 @@ export class SendcloudTrigger implements INodeType {
 		defaults: { name: 'Sendcloud Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: sendcloudCredentials,
 		properties: [
 			authenticationProperty,
