@@ -1,50 +1,76 @@
 'use strict';
-// Validates requests against the vendored Sendcloud OpenAPI 3.1 document with Ajv's 2020-12 build.
+// Validates requests against the vendored Sendcloud OpenAPI 3.1 documents with Ajv's 2020-12 build: the v2
+// Integrations API (under /api/v2), the v3 Shipments and v3 Parcel documents APIs (both under /api/v3).
+// Where a document contradicts itself, it is amended on loading; spec/NOTICE.md lists every amendment.
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
 const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
 
-const SPEC_ID = 'sendcloud-v2';
 const UPSERT_OPERATION = 'sc-public-v2-orders-post-create_a_list_of_shipments';
-const spec = YAML.parse(fs.readFileSync(path.join(__dirname, 'spec/sendcloud-v2-integrations.openapi.yml'), 'utf8'));
+const METHODS = ['get', 'put', 'patch', 'post', 'delete'];
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-// The spec types money and weights as strings of `format: decimal`.
+// The v2 spec types money and weights as strings of `format: decimal`.
 ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
-ajv.addSchema({ $id: SPEC_ID, components: spec.components });
 
-function validatorFor(schema) {
-	return ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`)));
+/** Replaces every `oneOf` by `anyOf` (see NOTICE.md: the v3 branches overlap where the API accepts both). */
+function oneOfAsAnyOf(node) {
+	if (Array.isArray(node)) return node.map(oneOfAsAnyOf);
+	if (!node || typeof node !== 'object') return node;
+	return Object.fromEntries(Object.entries(node).map(([key, value]) => [key === 'oneOf' ? 'anyOf' : key, oneOfAsAnyOf(value)]));
 }
 
-/** Every operation of the spec: method, a path regex, its declared parameters and body validator. */
-const operations = [];
-for (const [specPath, item] of Object.entries(spec.paths)) {
-	const pathParams = item.parameters ?? [];
-	for (const method of ['get', 'put', 'patch', 'post', 'delete']) {
-		const op = item[method];
-		if (!op) continue;
-		const params = [...pathParams, ...(op.parameters ?? [])].map((p) =>
-			p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
-		);
-		const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-		operations.push({
-			method: method.toUpperCase(),
-			specPath,
-			operationId: op.operationId,
-			regex: new RegExp(`^${specPath.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}/?$`),
-			params: params.map((p) => ({ ...p, validate: validatorFor(p.schema) })),
-			validateBody: bodySchema ? validatorFor(bodySchema) : undefined,
-			paginated: Boolean(op['x-sendcloud-paginated']),
-		});
+/**
+ * Loads one document: registers its components with Ajv under `id` and lists its operations with their
+ * parameters (path, query and header) and body validator. `amend` corrects the parsed document.
+ */
+function loadSpec(id, file, amend = (doc) => doc) {
+	const spec = amend(YAML.parse(fs.readFileSync(path.join(__dirname, 'spec', file), 'utf8')));
+	ajv.addSchema({ $id: id, components: spec.components });
+	const validatorFor = (schema) => ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${id}#/`)));
+	const schemes = spec.components.securitySchemes ?? {};
+	const operations = [];
+	for (const [specPath, item] of Object.entries(spec.paths)) {
+		for (const method of METHODS) {
+			const op = item[method];
+			if (!op) continue;
+			const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) =>
+				p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+			);
+			const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+			operations.push({
+				method: method.toUpperCase(),
+				specPath,
+				operationId: op.operationId,
+				regex: new RegExp(`^${specPath.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}/?$`),
+				params: params.map((p) => ({ ...p, validate: validatorFor(p.schema) })),
+				validateBody: bodySchema ? validatorFor(bodySchema) : undefined,
+				paginated: Boolean(op['x-sendcloud-paginated']),
+				// 'basic' and/or 'oauth2': the authentication schemes the operation accepts.
+				authentication: (op.security ?? spec.security ?? []).flatMap((s) => Object.keys(s)).map((name) => schemes[name]?.scheme ?? schemes[name]?.type),
+				responses: op.responses,
+			});
+		}
 	}
+	// A literal segment wins over a parameter: /integrations/logs is not /integrations/{id}.
+	operations.sort((a, b) => a.specPath.split('{').length - b.specPath.split('{').length);
+	return { id, spec, operations, validatorFor };
 }
 
-// A literal segment wins over a parameter: /integrations/logs is not /integrations/{id}.
-operations.sort((a, b) => a.specPath.split('{').length - b.specPath.split('{').length);
+const v2 = loadSpec('sendcloud-v2', 'sendcloud-v2-integrations.openapi.yml');
+
+const V3_SHIPMENTS_FILE = 'sendcloud-v3-shipments.openapi.yml';
+const V3_DOCUMENTS_FILE = 'sendcloud-v3-parcel-documents.openapi.yml';
+const v3Shipments = loadSpec('sendcloud-v3-shipments', V3_SHIPMENTS_FILE, oneOfAsAnyOf);
+const v3Documents = loadSpec('sendcloud-v3-documents', V3_DOCUMENTS_FILE, (doc) => {
+	// The bulk download answers in the same three formats but does not declare the header that picks one.
+	const bulk = doc.paths['/parcel-documents/{type}'].get;
+	bulk.parameters.push({ $ref: '#/components/parameters/rendering_format' });
+	return doc;
+});
 
 function coerce(value, schema) {
 	if (schema.type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
@@ -52,21 +78,33 @@ function coerce(value, schema) {
 	return value;
 }
 
-function describeAjvErrors(errors, prefix) {
-	return (errors ?? []).map((e) => `${prefix}${e.instancePath || ''} ${e.message}`.trim());
+// Ajv keywords → the error codes of the v3 ErrorObject enum.
+const ERROR_CODES = { required: 'required', enum: 'invalid_choice', additionalProperties: 'unknown_field', minimum: 'min_value', type: 'invalid' };
+
+/** One finding: `text` reads as in the v2 sandbox's messages, `source` and `code` feed a v3 error object. */
+function ajvProblems(errors, prefix, source) {
+	return (errors ?? []).map((e) => {
+		const pointer = e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath;
+		return {
+			text: `${prefix}${e.instancePath || ''} ${e.message}`.trim(),
+			code: ERROR_CODES[e.keyword] ?? 'invalid',
+			source: source.pointer === undefined ? source : { pointer: pointer || '/' },
+		};
+	});
 }
 
 /**
- * Checks one request. Returns the matched operation, its path parameters and a list of
- * violations (empty when the request holds to the spec).
+ * Checks one request (its path relative to the API's base path) against a list of operations. Returns the
+ * matched operation, its path parameters and query, and the problems found (empty when it holds to the spec).
  */
-function validateRequest({ method, pathname, searchParams, body }) {
+function checkRequest(operations, { method, pathname, searchParams, headers = {}, body }) {
 	const candidates = operations.filter((o) => o.regex.test(pathname));
 	const op = candidates.find((o) => o.method === method);
 	if (!op) {
-		return { violations: [`${method} ${pathname} is not an operation of the spec`], notFound: candidates.length === 0 };
+		const text = `${method} ${pathname} is not an operation of the spec`;
+		return { problems: [{ text, code: 'not_found', source: {} }], notFound: candidates.length === 0 };
 	}
-	const violations = [];
+	const problems = [];
 	const pathValues = op.regex.exec(pathname).groups ?? {};
 	const pathParams = {};
 	const query = {};
@@ -74,13 +112,13 @@ function validateRequest({ method, pathname, searchParams, body }) {
 	for (const p of op.params) {
 		if (p.in === 'path') {
 			const value = coerce(decodeURIComponent(pathValues[p.name]), p.schema);
-			if (!p.validate(value)) violations.push(...describeAjvErrors(p.validate.errors, `path ${p.name}`));
+			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `path ${p.name}`, { parameter: p.name }));
 			pathParams[p.name] = value;
 		} else if (p.in === 'query') {
 			declared.add(p.name);
 			const values = searchParams.getAll(p.name);
 			if (values.length === 0) {
-				if (p.required) violations.push(`query ${p.name} is required`);
+				if (p.required) problems.push({ text: `query ${p.name} is required`, code: 'required', source: { parameter: p.name } });
 				continue;
 			}
 			const value =
@@ -89,32 +127,104 @@ function validateRequest({ method, pathname, searchParams, body }) {
 					: values.length === 1
 						? coerce(values[0], p.schema)
 						: values;
-			if (!p.validate(value)) violations.push(...describeAjvErrors(p.validate.errors, `query ${p.name}`));
+			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `query ${p.name}`, { parameter: p.name }));
 			query[p.name] = value;
+		} else if (p.in === 'header') {
+			const value = headers[p.name.toLowerCase()];
+			if (value === undefined) {
+				if (p.required) problems.push({ text: `header ${p.name} is required`, code: 'required', source: { header: p.name } });
+				continue;
+			}
+			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `header ${p.name}`, { header: p.name }));
 		}
 	}
 	for (const name of new Set(searchParams.keys())) {
 		if (declared.has(name)) continue;
-		// The logs endpoints are paginated but do not declare `cursor`; their own next links use it.
+		// The v2 logs endpoints are paginated but do not declare `cursor`; their own next links use it.
 		if (name === 'cursor' && op.paginated) {
 			query.cursor = searchParams.get('cursor');
 			continue;
 		}
-		violations.push(`query ${name} is not a parameter of ${op.operationId}`);
+		problems.push({ text: `query ${name} is not a parameter of ${op.operationId}`, code: 'unknown_field', source: { parameter: name } });
 	}
 	if (op.operationId === UPSERT_OPERATION) {
 		// Sendcloud answers an upsert with one entry per order; orders are checked one by one.
-		if (!Array.isArray(body)) violations.push('body must be a list of orders');
+		if (!Array.isArray(body)) problems.push({ text: 'body must be a list of orders', code: 'not_a_list', source: { pointer: '/' } });
 	} else if (op.validateBody) {
-		if (body === undefined) violations.push('a JSON body is required');
-		else if (!op.validateBody(body)) violations.push(...describeAjvErrors(op.validateBody.errors, 'body'));
+		if (body === undefined) problems.push({ text: 'a JSON body is required', code: 'required', source: { pointer: '/' } });
+		else if (!op.validateBody(body)) problems.push(...ajvProblems(op.validateBody.errors, 'body', { pointer: '' }));
 	} else if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
-		violations.push('this operation takes no body');
+		problems.push({ text: 'this operation takes no body', code: 'invalid', source: { pointer: '/' } });
 	}
-	return { op, pathParams, query, violations };
+	return { op, pathParams, query, problems };
 }
 
-const validateOrder = validatorFor({ $ref: '#/components/schemas/ShipmentBlobOrderCreate' });
+/** A v2 request (path relative to /api/v2); violations are messages. */
+function validateRequest(request) {
+	const { problems, ...check } = checkRequest(v2.operations, request);
+	return { ...check, violations: problems.map((p) => p.text) };
+}
+
+const v3Operations = [...v3Shipments.operations, ...v3Documents.operations];
+
+/** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
+function validateV3Request(request) {
+	const check = checkRequest(v3Operations, request);
+	return { ...check, violations: check.problems.map((p) => p.text) };
+}
+
+// Codes the sandbox answers with that the v3 ErrorObject enum leaves out (Django REST Framework's own codes).
+const SANDBOX_ERROR_CODES = ['method_not_allowed', 'throttled', 'service_unavailable'];
+
+/** The v3 documents as the sandbox answers them: each amendment is one decision listed in NOTICE.md. */
+function amendAnswers(doc) {
+	const { schemas } = doc.components;
+	schemas.ErrorObject.properties.code.enum.push(...SANDBOX_ERROR_CODES);
+	// Every example (and the documents spec) wraps the list: {errors: [...]}.
+	schemas.errors = {
+		type: 'object',
+		required: ['errors'],
+		properties: { errors: { type: 'array', minItems: 1, items: { allOf: [{ $ref: '#/components/schemas/ErrorObject' }], required: ['status', 'code', 'detail'] } } },
+	};
+	if (schemas['shipment-common']) {
+		// `null` for a shipment without customs, as in every example.
+		schemas['shipment-common'].allOf[1].properties.customs_information = { anyOf: [{ $ref: '#/components/schemas/customs-information' }, { type: 'null' }] };
+		// An empty list is {data: []}.
+		delete doc.paths['/shipments'].get.responses['200'].content['application/json'].schema.properties.data.minItems;
+		// A repeated external_reference_id: 409 with the existing shipment, as GET /shipments/{id} shows it.
+		const existing = doc.paths['/shipments/{id}'].get.responses['200'];
+		for (const create of ['/shipments', '/shipments/announce', '/shipments/announce-with-shipping-rules', '/shipments/create-with-shipping-rules']) {
+			doc.paths[create].post.responses['409'] = existing;
+		}
+	}
+	return doc;
+}
+
+const v3Answers = [loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers), loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers)];
+const answerValidators = new Map();
+
+/**
+ * Checks one v3 answer against the (amended) spec: its status, its content type, and a JSON body against the
+ * schema. An error status the operation does not declare (401, 405, 429, 5xx) must still take the errors shape.
+ * Returns a list of problems, empty when the answer holds to the spec.
+ */
+function validateV3Response({ method, pathname, status, contentType, body }) {
+	const found = v3Answers.map((s) => [s, s.operations.find((o) => o.method === method && o.regex.test(pathname))]).find(([, op]) => op);
+	if (!found) return [`${method} ${pathname} is not an operation of the spec`];
+	const [answers, op] = found;
+	const declared = op.responses[String(status)];
+	if (!declared && status < 400) return [`status ${status} is not a response of ${op.operationId}`];
+	const type = (contentType ?? '').split(';')[0].trim();
+	const content = declared?.content ?? { 'application/json': { schema: { $ref: '#/components/schemas/errors' } } };
+	if (!content[type]) return [`content type ${type} is not among ${Object.keys(content).join(', ')}`];
+	if (type !== 'application/json') return [];
+	const key = `${op.operationId} ${status}`;
+	if (!answerValidators.has(key)) answerValidators.set(key, answers.validatorFor(content[type].schema));
+	const validate = answerValidators.get(key);
+	return validate(body) ? [] : ajvProblems(validate.errors, 'answer', { pointer: '' }).map((p) => p.text);
+}
+
+const validateOrder = v2.validatorFor({ $ref: '#/components/schemas/ShipmentBlobOrderCreate' });
 
 /** Field errors of one order in the API's `{field: [messages]}` shape, or undefined when valid. */
 function orderFieldErrors(order) {
@@ -130,4 +240,4 @@ function orderFieldErrors(order) {
 	return errors;
 }
 
-module.exports = { validateRequest, orderFieldErrors, spec };
+module.exports = { validateRequest, validateV3Request, validateV3Response, orderFieldErrors, spec: v2.spec };
