@@ -43,7 +43,7 @@ prove() {
 	[ -x "$node" ] || { echo "no Node binary at $node"; return 1; }
 	[ -f "$folder/node_modules/n8n/bin/n8n" ] || { echo "n8n is not installed in $folder"; return 1; }
 	if ! output=$("$node" -e "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))" "$folder/node_modules/n8n" 2>&1); then
-		echo "the SQLite driver does not load with $("$node" --version): ${output##*$'\n'}"
+		echo "the SQLite driver does not load with Node $("$node" --version): $(grep -m 1 'Error' <<<"$output")"
 		return 1
 	fi
 	scratch=$(mktemp -d)
