@@ -1,0 +1,130 @@
+'use strict';
+// `npm run demo -- --check`: what a person gets from `npm run demo`, verified without a person.
+// Runs against the n8n the demo started: n8n's REST API lists the package's nodes, credential
+// types and the example workflows; the "list integrations" example runs to success through the
+// same endpoint the editor's "Execute workflow" button calls; then the editor walk-through drives
+// Chromium through it (test/e2e/browser.js).
+const fs = require('fs');
+const path = require('path');
+const { isDeepStrictEqual } = require('util');
+
+const runtime = require('./n8n-runtime');
+
+const EXAMPLES = fs
+	.readdirSync(path.join(runtime.ROOT, 'examples'))
+	.map((file) => require(path.join(runtime.ROOT, 'examples', file)));
+const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'dataFast'].map((name) => `${runtime.PACKAGE}.${name}`);
+const CREDENTIAL_TYPES = ['sendcloudApi', 'sendcloudOAuth2Api', 'dataFastApi'];
+
+/** A logged-in REST session: n8n's own API, with the owner's auth cookie. */
+async function signIn(url, owner) {
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
+	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const call = async (method, route, body) => {
+		const response = await fetch(`${url}${route}`, {
+			method,
+			headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+			body: body && JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+		return JSON.parse(text);
+	};
+	return { get: (route) => call('GET', route), post: (route, body) => call('POST', route, body) };
+}
+
+function expectIncludes(list, wanted, what) {
+	const missing = wanted.filter((name) => !list.includes(name));
+	if (missing.length) throw new Error(`${what} missing: ${missing.join(', ')}`);
+}
+
+/** Runs a workflow as the editor's "Execute workflow" button does, and waits for its execution. */
+async function runManually(session, n8n, workflow) {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	const started = await session.post(`/rest/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: trigger.name } });
+	const executionId = started.data?.executionId;
+	if (!executionId) throw new Error(`the run did not start an execution: ${JSON.stringify(started).slice(0, 300)}`);
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		const execution = (await session.get(`/rest/executions/${executionId}`)).data;
+		if (execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new') {
+			// n8n stores run data in its `flatted` form; read it with n8n's own copy.
+			const flatted = require(require.resolve('flatted', { paths: [path.join(n8n.dir, 'node_modules/n8n')] }));
+			return { status: execution.status, runData: flatted.parse(execution.data).resultData.runData };
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish within 2 minutes`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/**
+ * The checks, in order; each prints a line. Resolves with { passed, failed }.
+ * `editor` (optional) runs the Chromium walk-through.
+ */
+async function checkDemo({ url, owner, n8n, sandbox, editor }) {
+	let passed = 0;
+	let failed = 0;
+	const step = async (name, body) => {
+		try {
+			const detail = await body();
+			passed++;
+			console.log(`  ✓ ${name}${detail ? `: ${detail}` : ''}`);
+		} catch (error) {
+			failed++;
+			console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
+		}
+	};
+	console.log(`\nChecking the demo (n8n ${n8n.version} at ${url})`);
+	const session = await signIn(url, owner);
+	await step('the owner signs in and n8n lists the three nodes', async () => {
+		const nodes = await session.get('/types/nodes.json');
+		const names = nodes.map((node) => node.name);
+		expectIncludes(names, NODE_TYPES, 'node types');
+		return NODE_TYPES.join(', ');
+	});
+	await step('n8n lists the three credential types', async () => {
+		const credentials = await session.get('/types/credentials.json');
+		expectIncludes(credentials.map((type) => type.name), CREDENTIAL_TYPES, 'credential types');
+		return CREDENTIAL_TYPES.join(', ');
+	});
+	await step(`the ${EXAMPLES.length} example workflows are in n8n`, async () => {
+		const workflows = (await session.get('/rest/workflows')).data;
+		const found = EXAMPLES.map((example) => workflows.find((workflow) => workflow.id === example.id)?.name);
+		if (!isDeepStrictEqual(found, EXAMPLES.map((example) => example.name))) {
+			throw new Error(`expected ${JSON.stringify(EXAMPLES.map((e) => e.name))}, n8n has ${JSON.stringify(workflows.map((w) => w.name))}`);
+		}
+		return found.map((name) => `"${name}"`).join(', ');
+	});
+	await step('the "list integrations" example runs to success', async () => {
+		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleListIntegrations');
+		const before = sandbox.requests.length;
+		const { status, runData } = await runManually(session, n8n, example);
+		if (status !== 'success') throw new Error(`execution status ${status}`);
+		const items = runData.Sendcloud?.[0]?.data?.main?.[0] ?? [];
+		const seeded = sandbox.state.integrations.map((integration) => integration.id).sort();
+		const listed = items.map((item) => item.json.id).sort();
+		if (!isDeepStrictEqual(listed, seeded)) throw new Error(`expected integrations ${seeded}, the node returned ${listed}`);
+		const calls = sandbox.requests.slice(before).map((request) => `${request.method} ${request.path}`);
+		if (!calls.includes('GET /api/v2/integrations')) throw new Error(`the sandbox saw no GET /api/v2/integrations: ${calls}`);
+		return `${items.length} integrations`;
+	});
+	if (editor) {
+		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');
+		fs.rmSync(screenshotsDir, { recursive: true, force: true });
+		await step('a person\'s path through the editor (Chromium)', async () => {
+			const steps = await editor({ url, owner, sendcloudBaseUrl: sandbox.sendcloudBaseUrl, screenshotsDir, log: (line) => console.log(`      ${line}`) });
+			return `${steps.length} steps, screenshots in ${path.relative(runtime.ROOT, screenshotsDir)}/`;
+		});
+	}
+	await step('no request broke the Sendcloud spec', async () => {
+		if (sandbox.violations.length) throw new Error(JSON.stringify(sandbox.violations).slice(0, 1000));
+	});
+	return { passed, failed };
+}
+
+module.exports = { checkDemo };
