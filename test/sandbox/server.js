@@ -1,11 +1,12 @@
 'use strict';
-// The project's stand-in for Sendcloud's v2 Integrations API, its OAuth2 token endpoint and
-// DataFast's integrations endpoint. Every Sendcloud request is validated against the official
+// The project's stand-in for Sendcloud's v2 Integrations API, its v3 Shipments and Parcel documents APIs
+// (v3/), its OAuth2 token endpoint and DataFast's integrations endpoint. Every Sendcloud request is validated against the official
 // spec; answers and errors take the real APIs' shapes. Listens on 127.0.0.1 only.
 const http = require('http');
 const crypto = require('crypto');
 const { validateRequest, orderFieldErrors } = require('./specValidator');
 const { seed, uuidFrom, prng } = require('./seed');
+const { createV3Api } = require('./v3');
 
 const DEFAULTS = {
 	port: 0,
@@ -69,6 +70,7 @@ function createSandbox(userOptions = {}) {
 		sink.length = 0;
 		faults.length = 0;
 		sentAt.clear();
+		v3.reset();
 	}
 
 	function send(res, status, body, headers = {}) {
@@ -115,6 +117,14 @@ function createSandbox(userOptions = {}) {
 		return undefined;
 	}
 
+	/** The 429 answer's message and headers when the account is over its limits; undefined when allowed. */
+	function throttled(account, method) {
+		const waitMs = throttle(account, method);
+		if (waitMs === undefined) return undefined;
+		const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+		return { message: `Request was throttled. Expected available in ${seconds} seconds.`, headers: { 'Retry-After': String(Math.ceil(waitMs / 1000)) } };
+	}
+
 	function takeFault(method, pathname, search) {
 		const index = faults.findIndex(
 			(f) =>
@@ -129,7 +139,8 @@ function createSandbox(userOptions = {}) {
 		return fault;
 	}
 
-	async function applyFault(fault, req, res) {
+	/** Answers for a fault; `answerError(status, message, headers)` writes an error in the API's own shape. */
+	async function applyFault(fault, req, res, answerError = (status, message, headers) => sendcloudError(res, status, req.url.slice(1), message, headers)) {
 		switch (fault.kind) {
 			case 'reset':
 				req.socket.destroy();
@@ -147,7 +158,7 @@ function createSandbox(userOptions = {}) {
 			default: {
 				const status = Number(fault.kind);
 				const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-				sendcloudError(res, status, req.url.slice(1), status === 429 ? 'Request was throttled.' : 'Service temporarily unavailable', headers);
+				answerError(status, fault.message ?? (status === 429 ? 'Request was throttled.' : 'Service temporarily unavailable'), headers);
 				return true;
 			}
 		}
@@ -391,6 +402,7 @@ function createSandbox(userOptions = {}) {
 					record.body = raw;
 					return handleToken(req, res, raw);
 				}
+				if (url.pathname.startsWith('/api/v3/')) return v3.handle(req, res, url, raw, record);
 				let body;
 				if (raw) {
 					try {
@@ -415,17 +427,16 @@ function createSandbox(userOptions = {}) {
 				record.account = account;
 				const fault = takeFault(req.method, pathname, url.search);
 				if (fault && (await applyFault(fault, req, res))) return;
-				const waitMs = throttle(account, req.method);
-				if (waitMs !== undefined) {
-					const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-					return sendcloudError(res, 429, `api/v2${pathname}`, `Request was throttled. Expected available in ${seconds} seconds.`, { 'Retry-After': String(Math.ceil(waitMs / 1000)) });
-				}
+				const limited = throttled(account, req.method);
+				if (limited) return sendcloudError(res, 429, `api/v2${pathname}`, limited.message, limited.headers);
 				handleSendcloud(req, res, pathname, url.searchParams, body);
 			} catch (error) {
 				send(res, 500, { error: { code: 500, request: req.url, message: String(error?.message ?? error) } });
 			}
 		});
 	});
+
+	const v3 = createV3Api({ options, authenticate, throttled, takeFault, applyFault, pageOf, violations, clock: () => clock() });
 
 	return {
 		options,
@@ -434,7 +445,14 @@ function createSandbox(userOptions = {}) {
 		violations,
 		sink,
 		reset,
-		/** Queue failures for the next matching requests: {kind: '429'|'503'|'reset'|'slow'|'malformed'|'no-results', method?, path?, query?, times?, retryAfter?, delayMs?} */
+		/** The v3 API's shipments, labels bought and test helpers (see v3/index.js). */
+		v3: v3.helpers,
+		/**
+		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
+		 * 'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex on the
+		 * path after /api/v2 for v2 requests and on the whole path (/api/v3/…) for v3 requests. 'applied-then-reset'
+		 * (v3 only) carries the request out, then drops the connection unanswered.
+		 */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		clearFaults: () => (faults.length = 0),
 		setClock: (fn) => (clock = fn),
@@ -449,6 +467,7 @@ function createSandbox(userOptions = {}) {
 			const { port: actual } = server.address();
 			this.url = `http://127.0.0.1:${actual}`;
 			this.sendcloudBaseUrl = `${this.url}/api/v2`;
+			this.sendcloudV3BaseUrl = `${this.url}/api/v3`;
 			this.tokenUrl = `${this.url}/oauth2/token/`;
 			this.dataFastBaseUrl = `${this.url}/datafast/api/v1`;
 			return this;

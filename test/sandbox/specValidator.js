@@ -174,7 +174,7 @@ function validateV3Request(request) {
 }
 
 // Codes the sandbox answers with that the v3 ErrorObject enum leaves out (Django REST Framework's own codes).
-const SANDBOX_ERROR_CODES = ['method_not_allowed', 'throttled', 'service_unavailable'];
+const SANDBOX_ERROR_CODES = ['method_not_allowed', 'throttled', 'service_unavailable', 'server_error'];
 
 /** The v3 documents as the sandbox answers them: each amendment is one decision listed in NOTICE.md. */
 function amendAnswers(doc) {
