@@ -15,7 +15,7 @@ const DEFAULT_PAGE_SIZE = 40;
 const MAX_IDS_PER_FILTER = 100;
 /** The fault that applies the request fully, then drops the connection without an answer. */
 const APPLIED_THEN_RESET = 'applied-then-reset';
-const ERROR_CODES = { 400: 'invalid', 401: 'authentication_failed', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'invalid', 422: 'invalid', 429: 'throttled' };
+const ERROR_CODES = { 400: 'invalid', 401: 'authentication_failed', 404: 'not_found', 405: 'method_not_allowed', 422: 'invalid', 429: 'throttled' };
 const PARTNER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const json = (status, body, headers) => ({ status, body, headers });
