@@ -54,5 +54,16 @@ export class SendcloudApi implements ICredentialType {
 			baseURL: BASE_URL_FROM_CREDENTIALS,
 			url: '/integrations',
 		},
+		// n8n shows only "Unauthorized" otherwise: say which fields to fix, and where to find them.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Sendcloud did not accept these keys. Copy the public and secret key of an API integration from the Sendcloud panel (Settings → Integrations → Sendcloud API), and check that the API Base URL ends in /api/v2.',
+				},
+			},
+		],
 	};
 }

@@ -92,8 +92,9 @@ describe('credential tests', () => {
 	test('Sendcloud API: good keys pass, a wrong secret fails', async () => {
 		expect(await testCredential('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const bad = await testCredential('sendcloudApi', { ...API_KEY, secretKey: 'nope', baseUrl: sandbox.sendcloudBaseUrl });
-		expect(bad.status).toBe('Error');
-		expect(bad.message).not.toContain('nope');
+		// n8n 2.x answers with the credential's 401 rule (seen in the editor walk-through); the
+		// n8n-workflow 1.120 pair here drops the error's cause that the tester reads the status from.
+		expect(bad).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
 		// n8n itself asks once more after a 401 (its pre-authentication hook), as it does in a real instance.
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
 			'GET /api/v2/integrations 200',

@@ -133,10 +133,10 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			const details = (t) => t.replace(heading, '').replace(/\b(Retry|More details)\b/g, '').replace(/\s+/g, ' ').trim();
 			const text = await settle(page, () => testBanner.innerText(), (t) => details(t) !== '', 10_000);
 			const shown = `${text.match(heading)?.[0]}: ${details(text)}`;
-			// What a person can act on: the message says the keys / the authorization is the problem.
+			// What a person can act on: which keys are wrong and where to get the right ones.
 			assert(
-				/unauthori[sz]ed|authori[sz]ation|invalid username\/password|public key|secret key|api key|credentials/i.test(details(text)),
-				`the failed credential test does not say the keys are wrong; it shows: "${shown}"`,
+				/did not accept these keys.*public and secret key.*Sendcloud panel/i.test(details(text)),
+				`the failed credential test does not say which keys to fix; it shows: "${shown}"`,
 			);
 			return `"${credentialName}" saved with a wrong secret key; the test fails with: "${shown}"`;
 		});
