@@ -7,6 +7,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpFailure } from '../shared/retry';
+import { trimBaseUrl } from '../shared/baseUrl';
 import { type ApiProfile, errorBody, sendRoutedRequest } from '../shared/transport';
 
 const summaries: Record<number, string> = {
@@ -29,6 +30,7 @@ function detailOf(body: unknown): string | undefined {
 
 export const dataFastProfile: ApiProfile = {
 	credentialType: () => 'dataFastApi',
+	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl),
 	rateWindows: () => [],
 	safeToRepeat: (method) => method === 'GET',
 	headers: () => ({}),

@@ -5,11 +5,18 @@ import type {
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { sendcloudV3Base, trimBaseUrl } from '../shared/baseUrl';
 import { describeFieldErrors, parsePythonLiteral } from '../shared/pythonLiteral';
 import type { HttpFailure } from '../shared/retry';
-import { type ApiProfile, errorBody, followNextPages, sendRoutedRequest } from '../shared/transport';
+import {
+	type ApiProfile,
+	errorBody,
+	followNextPages,
+	NEXT_IN_LINK_HEADER,
+	sendRoutedRequest,
+} from '../shared/transport';
 
 /** Sendcloud's published limits: GET 1000/min; writes 100/min with a burst of 15/s. */
 const READ_LIMITS = [{ limit: 1000, periodMs: 60_000 }];
@@ -18,13 +25,32 @@ const WRITE_LIMITS = [
 	{ limit: 15, periodMs: 1_000 },
 ];
 
+interface V3Error {
+	detail?: unknown;
+	code?: unknown;
+	source?: { pointer?: unknown; parameter?: unknown; header?: unknown };
+}
+
+/** v3's JSON:API errors, each with the field, parameter or header it is about. */
+function v3ErrorLines(errors: V3Error[]): string[] {
+	return errors.map((error) => {
+		const source = error.source ?? {};
+		const where = [source.pointer, source.parameter, source.header].find((s) => typeof s === 'string' && s !== '');
+		const field = typeof where === 'string' ? where.replace(/^\/?(data\/)?/, '').replace(/\//g, '.') : '';
+		const text = String(error.detail ?? error.code ?? 'no reason given');
+		return field ? `${field}: ${text}` : text;
+	});
+}
+
 /**
- * The API's `{error: {code, request, message}}` body as text a person can act on; `message`
- * is sometimes a Python dict of field errors.
+ * A Sendcloud error body as text a person can act on: v2's `{error: {code, request, message}}`,
+ * whose `message` is sometimes a Python dict of field errors, or v3's `{errors: [...]}`.
  */
 export function sendcloudErrorDetail(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 500) : undefined;
 	if (typeof body !== 'object' || body === null) return undefined;
+	const v3Errors = Array.isArray(body) ? body : (body as { errors?: unknown }).errors;
+	if (Array.isArray(v3Errors)) return v3ErrorLines(v3Errors as V3Error[]).join('; ') || undefined;
 	const error = (body as { error?: unknown }).error;
 	const message =
 		typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
@@ -62,11 +88,13 @@ function summaryFor(failure: HttpFailure, attempts: number): string {
 const hints: Record<number, string> = {
 	401: 'For API keys, use the public and secret key of an API integration in the Sendcloud panel. For OAuth2, check the client ID, secret and token URL.',
 	403: 'Creating or deleting orders through this API is only open to official Sendcloud partners: ask Sendcloud for a Partner ID and enter it in the credential.',
+	409: 'Sendcloud cancels a shipment only before it is delivered and within 42 days of its announcement; it may also be cancelled already.',
 };
 
 export const sendcloudProfile: ApiProfile = {
 	credentialType: (authentication) =>
 		authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi',
+	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl),
 	rateWindows: (method) => (method === 'GET' ? READ_LIMITS : WRITE_LIMITS),
 	// The shipments upsert is idempotent on the external ids, and deleting twice deletes once;
 	// a log entry created twice would show twice, so that POST is never repeated.
@@ -86,6 +114,29 @@ export const sendcloudProfile: ApiProfile = {
 	},
 };
 
+/**
+ * Sendcloud's v3 API (shipments, labels, documents) on the same credentials and quota. A create
+ * is repeated only when it carries an `external_reference_id`: Sendcloud then answers a repeat
+ * with 409 and the shipment it already made, so a lost answer never buys a second label.
+ */
+export const sendcloudV3Profile: ApiProfile = {
+	...sendcloudProfile,
+	baseUrl(credentials, node) {
+		const base = sendcloudV3Base(credentials.baseUrl);
+		if (base === undefined) {
+			throw new NodeOperationError(node, `The credential's API Base URL (${trimBaseUrl(credentials.baseUrl)}) does not end in /api/v2`, {
+				description: "Labels and parcels use Sendcloud's v3 API, found next to v2: set the credential's API Base URL to https://panel.sendcloud.sc/api/v2 (or your proxy's URL ending in /api/v2).",
+			});
+		}
+		return base;
+	},
+	safeToRepeat(method, url, body) {
+		if (method !== 'POST' || /\/(cancel|addresses\/validate)\/?$/.test(url)) return true;
+		const reference = (body as { external_reference_id?: unknown } | undefined)?.external_reference_id;
+		return typeof reference === 'string' && reference.trim() !== '';
+	},
+};
+
 export async function sendToSendcloud(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -98,4 +149,18 @@ export async function listFromSendcloud(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await followNextPages.call(this, sendcloudProfile, requestData);
+}
+
+export async function sendToSendcloudV3(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await sendRoutedRequest.call(this, sendcloudV3Profile, requestData);
+}
+
+export async function listFromSendcloudV3(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await followNextPages.call(this, sendcloudV3Profile, requestData, NEXT_IN_LINK_HEADER);
 }

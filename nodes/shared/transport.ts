@@ -25,9 +25,11 @@ import { type HttpFailure, withRetries } from './retry';
 export interface ApiProfile {
 	/** Credential type the node's `authentication` parameter selects. */
 	credentialType(authentication: string): string;
+	/** The API's base URL for these credentials, without a trailing slash. */
+	baseUrl(credentials: IDataObject, node: INode): string;
 	rateWindows(method: IHttpRequestMethods): RateWindow[];
 	/** Whether repeating the request after a transient failure cannot do harm. */
-	safeToRepeat(method: IHttpRequestMethods, url: string): boolean;
+	safeToRepeat(method: IHttpRequestMethods, url: string, body: unknown): boolean;
 	headers(credentials: IDataObject): Record<string, string>;
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number): NodeApiError;
 }
@@ -51,9 +53,28 @@ class UnsuccessfulResponse extends NodeApiError {
 	}
 }
 
-function failureOf(response: IN8nHttpFullResponse): HttpFailure | undefined {
+/** A body read as bytes (a file download) whose error answer is JSON text. */
+function parsedErrorBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body)) return body;
+	const text = body.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * What is wrong with an answer, if anything. A 2xx must carry JSON, or, when `file` is set (the
+ * request asked for bytes), a non-empty file.
+ */
+function failureOf(response: IN8nHttpFullResponse, file = false): HttpFailure | undefined {
 	const { statusCode, headers, body } = response;
 	if (statusCode >= 200 && statusCode < 300) {
+		if (file) {
+			if (Buffer.isBuffer(body) && body.length > 0) return undefined;
+			return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered without a file' };
+		}
 		const hasBody = body !== undefined && body !== null && body !== '';
 		if (!hasBody || (typeof body === 'object' && !Buffer.isBuffer(body))) return undefined;
 		return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered with a body that is not JSON' };
@@ -62,14 +83,14 @@ function failureOf(response: IN8nHttpFullResponse): HttpFailure | undefined {
 	return {
 		statusCode,
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-		body,
+		body: parsedErrorBody(body),
 		message: `HTTP ${statusCode}`,
 	};
 }
 
 /** Throws when a full response is not a success; the single place that judges an answer. */
-function assertSuccess(node: INode, response: IN8nHttpFullResponse): void {
-	const failure = failureOf(response);
+function assertSuccess(node: INode, response: IN8nHttpFullResponse, file = false): void {
+	const failure = failureOf(response, file);
 	if (failure) throw new UnsuccessfulResponse(node, failure);
 }
 
@@ -110,7 +131,7 @@ export function failureFromError(error: unknown): HttpFailure | undefined {
 interface Account {
 	credentialType: string;
 	credentials: IDataObject;
-	/** The API base URL the credential points at, without a trailing slash. */
+	/** The profile's API base URL for this credential, without a trailing slash. */
 	baseUrl: string;
 }
 
@@ -119,12 +140,16 @@ async function accountOf(ctx: RequestContext, profile: ApiProfile): Promise<Acco
 	const authentication = ctx.getNode().parameters.authentication;
 	const credentialType = profile.credentialType(typeof authentication === 'string' ? authentication : '');
 	const credentials = await ctx.getCredentials(credentialType);
-	return { credentialType, credentials, baseUrl: trimBaseUrl(credentials.baseUrl) };
+	return { credentialType, credentials, baseUrl: profile.baseUrl(credentials, ctx.getNode()) };
 }
 
-function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, method: string): string {
+/**
+ * One quota per account: keyed by the credential and the base URL it holds (not the API
+ * version a profile derives from it), because the vendor counts every API of an account together.
+ */
+function pacerKey(ctx: RequestContext, { credentialType, credentials }: Account, method: string): string {
 	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'unsaved';
-	return `${baseURL} ${credentialType}:${credentialId} ${method === 'GET' ? 'read' : 'write'}`;
+	return `${trimBaseUrl(credentials.baseUrl)} ${credentialType}:${credentialId} ${method === 'GET' ? 'read' : 'write'}`;
 }
 
 /**
@@ -137,21 +162,18 @@ function pacerKey(ctx: RequestContext, credentialType: string, baseURL: string, 
 async function send<T>(
 	ctx: RequestContext,
 	profile: ApiProfile,
-	{ credentialType, credentials, baseUrl }: Account,
+	account: Account,
 	options: IHttpRequestOptions,
 	attempt: (throwOnStatus: boolean) => Promise<T>,
 	itemIndex?: number,
 ): Promise<T> {
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	options.method = method;
-	options.headers = { ...options.headers, ...profile.headers(credentials) };
-	// Keyed by the account's API base from the credential, so that follow-up pages (absolute
-	// `next` links, no baseURL) share the quota of the request that led to them.
-	const pacer = pacerFor(
-		pacerKey(ctx, credentialType, baseUrl, method),
-		profile.rateWindows(method),
-	);
-	const usesOAuth2 = 'oauthTokenData' in credentials || 'accessTokenUrl' in credentials;
+	options.headers = { ...options.headers, ...profile.headers(account.credentials) };
+	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
+	// of the request that led to them.
+	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
+	const usesOAuth2 = 'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
 	const paced = async (throwOnStatus: boolean) => {
 		const answered = await pacer.acquire();
 		try {
@@ -171,7 +193,7 @@ async function send<T>(
 		}
 	};
 	return await withRetries(attemptOnce, failureFromError, {
-		safeToRepeat: profile.safeToRepeat(method, options.url),
+		safeToRepeat: profile.safeToRepeat(method, options.url, options.body),
 		node,
 		itemIndex,
 		fail: (failure, attempts) => profile.toNodeApiError(node, failure, attempts, itemIndex),
@@ -249,23 +271,52 @@ function nextPageUrl(ctx: RequestContext, profile: ApiProfile, next: string, fir
 	return nextUrl.href;
 }
 
+/** How a list answer points to its next page: a URL, or nothing on the last page. */
+export interface PageLinks {
+	resultsProperty: string;
+	next(response: IN8nHttpFullResponse): unknown;
+}
+
+/** Django REST Framework's cursor pages: `{results, next}` with an absolute `next` URL. */
+export const NEXT_IN_BODY: PageLinks = {
+	resultsProperty: 'results',
+	next: (response) => (response.body as IDataObject).next,
+};
+
+/** The `rel="next"` target of an RFC 8288 `Link` header, if any. */
+export function nextFromLinkHeader(header: unknown): string | undefined {
+	for (const link of String(header ?? '').split(/,(?=\s*<)/)) {
+		const [target, ...params] = link.split(';');
+		const url = /^\s*<([^>]*)>\s*$/.exec(target)?.[1];
+		const rel = params.map((param) => /^\s*rel\s*=\s*"?([^"]*)"?\s*$/i.exec(param)?.[1]).find(Boolean);
+		if (url !== undefined && rel?.toLowerCase().split(/\s+/).includes('next')) return url;
+	}
+	return undefined;
+}
+
+/** JSON:API-style pages: `{data}` in the body, the next page in the `Link` header. */
+export const NEXT_IN_LINK_HEADER: PageLinks = {
+	resultsProperty: 'data',
+	next: (response) => nextFromLinkHeader((response.headers as Record<string, unknown>)?.link),
+};
+
 /**
- * Follows the API's absolute `next` URLs until there is none, or until `maxResults` items (the
+ * Follows the API's absolute next-page URLs until there is none, or until `maxResults` items (the
  * operation's Limit) are in hand, so that no page beyond the limit is requested.
  */
 export async function followNextPages(
 	this: IExecutePaginationFunctions,
 	profile: ApiProfile,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	resultsProperty = 'results',
+	links: PageLinks = NEXT_IN_BODY,
 ): Promise<INodeExecutionData[]> {
 	let next: unknown = null;
 	// Reads each page before the operation's own post-receive steps (Simplify, …) see its items:
-	// they work on orders, not on pages, and the page's `next` link is needed here.
+	// they work on records, not on pages, and the page's next link is needed here.
 	const readPage = async (_items: INodeExecutionData[], response: IN8nHttpFullResponse) => {
 		assertSuccess(this.getNode(), response);
-		const results = resultsOf(this.getNode(), response.body, resultsProperty);
-		next = (response.body as IDataObject).next ?? null;
+		const results = resultsOf(this.getNode(), response.body, links.resultsProperty);
+		next = links.next(response) ?? null;
 		return results.map((json) => ({ json }));
 	};
 	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readPage] });
@@ -283,19 +334,27 @@ export async function followNextPages(
 	}
 }
 
+export interface ResponseExpectations {
+	/** Statuses that are answers, not failures (a 409 that returns the existing record). */
+	acceptStatuses?: number[];
+	/** Runs on each answer inside the retry loop: throwing there marks the answer malformed. */
+	check?: (body: unknown) => void;
+}
+
 /**
- * One request from custom code (custom operations, triggers, list searches); returns the body.
- * `check` runs on each answer inside the retry loop: throwing there marks the answer malformed.
+ * One request from custom code (custom operations, triggers, list searches), with its full answer.
+ * Ask for a file with `encoding: 'arraybuffer'`: the body is then the file's bytes.
  */
-export async function apiRequest<T = unknown>(
+export async function apiResponse(
 	this: RequestContext,
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
 	itemIndex?: number,
-	check?: (body: unknown) => void,
-): Promise<T> {
+	{ acceptStatuses = [], check }: ResponseExpectations = {},
+): Promise<IN8nHttpFullResponse> {
 	const account = await accountOf(this, profile);
-	const fullOptions: IHttpRequestOptions = { json: true, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
+	const file = options.encoding === 'arraybuffer';
+	const fullOptions: IHttpRequestOptions = { json: !file, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
 	return await send(
 		this,
 		profile,
@@ -307,12 +366,23 @@ export async function apiRequest<T = unknown>(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
-			assertSuccess(this.getNode(), response);
+			if (!acceptStatuses.includes(response.statusCode)) assertSuccess(this.getNode(), response, file);
 			check?.(response.body);
-			return response.body as T;
+			return response;
 		},
 		itemIndex,
 	);
+}
+
+/** One request from custom code; returns the body of its successful answer. */
+export async function apiRequest<T = unknown>(
+	this: RequestContext,
+	profile: ApiProfile,
+	options: IHttpRequestOptions,
+	itemIndex?: number,
+	check?: (body: unknown) => void,
+): Promise<T> {
+	return (await apiResponse.call(this, profile, options, itemIndex, { check })).body as T;
 }
 
 /**
