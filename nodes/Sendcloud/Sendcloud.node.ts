@@ -4,8 +4,10 @@ import { BASE_URL_FROM_CREDENTIALS } from '../shared/baseUrl';
 import { authenticationProperty, sendcloudCredentials } from './descriptions/common';
 import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
 import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
+import { parcelFields, parcelOperations } from './descriptions/ParcelDescription';
 import { shipmentFields, shipmentOperations } from './descriptions/ShipmentDescription';
 import { searchIntegrations } from './methods/listSearch';
+import { createShipments, downloadDocuments } from './actions/labels';
 import { upsertShipments } from './actions/upsertShipments';
 import { sendToSendcloud } from './transport';
 
@@ -17,7 +19,7 @@ export class Sendcloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Sendcloud shop integrations, their orders and exception logs',
+		description: 'Create shipping labels, track parcels, and manage Sendcloud shop integrations, their orders and exception logs',
 		defaults: { name: 'Sendcloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -42,6 +44,7 @@ export class Sendcloud implements INodeType {
 					{ name: 'Integration', value: 'integration' },
 					{ name: 'Integration Exception Log', value: 'integrationLog' },
 					{ name: 'Order (Shipment)', value: 'shipment' },
+					{ name: 'Parcel & Label', value: 'parcel' },
 				],
 				default: 'integration',
 			},
@@ -51,6 +54,8 @@ export class Sendcloud implements INodeType {
 			...integrationLogFields,
 			...shipmentOperations,
 			...shipmentFields,
+			...parcelOperations,
+			...parcelFields,
 		],
 	};
 
@@ -60,5 +65,6 @@ export class Sendcloud implements INodeType {
 
 	customOperations = {
 		shipment: { upsert: upsertShipments },
+		parcel: { create: createShipments, downloadDocument: downloadDocuments },
 	};
 }

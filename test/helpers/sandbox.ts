@@ -9,12 +9,21 @@ const { createSandbox } = require('../sandbox/server');
 export interface Sandbox {
 	url: string;
 	sendcloudBaseUrl: string;
+	sendcloudV3BaseUrl: string;
 	tokenUrl: string;
 	dataFastBaseUrl: string;
 	options: Record<string, unknown>;
 	state: { integrations: Array<Record<string, unknown>>; shipments: Map<number, Array<Record<string, unknown>>>; integrationLogs: Array<Record<string, unknown>>; tokens: Map<string, unknown> };
 	requests: Array<{ method: string; path: string; query: string; headers: Record<string, string>; body: unknown; status?: number; account?: string }>;
 	violations: Array<{ method: string; path: string; violations: string[] }>;
+	/** The v3 Shipments and Parcel documents API (test/sandbox/v3). */
+	v3: {
+		shipments(account?: string): Array<Record<string, unknown>>;
+		advanceParcels(filter?: { account?: string; shipmentId?: string; parcelId?: number }): Array<{ id: number; status: string }>;
+		labelsBought(filter?: { externalReferenceId?: string; account?: string }): number;
+		seedShipments(requests: IDataObject[], account?: string): IDataObject[];
+		failing: { postalCode: string; shippingOptionCode: string };
+	};
 	reset(): void;
 	injectFaults(...faults: Array<Record<string, unknown>>): void;
 	clearFaults(): void;

@@ -222,6 +222,13 @@ function createV3Api({ options, authenticate, throttled, takeFault, applyFault, 
 					(p) => (externalReferenceId === undefined || p.external_reference_id === externalReferenceId) && (account === undefined || p.account === account),
 				).length;
 			},
+			/**
+			 * Announces shipments straight in the store, as POST /shipments/announce would (no HTTP, no rate
+			 * limits), so that list tests need not buy hundreds of labels through the node first.
+			 */
+			seedShipments(requests, account = 'key:pk_sandbox') {
+				return requests.map((request) => store.create(account, request, { announceNow: true }).shipment);
+			},
 			/** Requests with these announce with ANNOUNCEMENT_FAILED. */
 			failing: { postalCode: FAILING_POSTAL_CODE, shippingOptionCode: UNREACHABLE_SHIPPING_OPTION_CODE },
 		},
