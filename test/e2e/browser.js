@@ -21,7 +21,7 @@ const byId = (id) => `[data-test-id="${id}"]`;
 const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 function chromiumPath() {
-	return execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+	return execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-tool.sh'), 'chromium', 'chromium'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 		.trim()
 		.split('\n')
 		.pop();

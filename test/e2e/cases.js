@@ -38,6 +38,33 @@ return items;`;
 
 const posts = (sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
 
+/** Shipments in the API's JSON, as a shop would hand them to Create and Announce (Auto-Map). */
+const shipmentsCode = (references, postalCode = '5611 EM') => `
+return ${JSON.stringify(references)}.map((reference) => ({ json: {
+  to_address: { name: 'Piet ' + reference, address_line_1: 'Stadhuisplein 10', postal_code: ${JSON.stringify(postalCode)}, city: 'Eindhoven', country_code: 'NL' },
+  from_address: { sender_address_id: 192 },
+  ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
+  parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
+  external_reference_id: reference,
+} }));`;
+
+/** The text of a PDF n8n produced, as pdftotext (Debian's poppler-utils) reads it. */
+function pdfText(binary) {
+	const { execFileSync } = require('child_process');
+	const path = require('path');
+	const pdftotext = execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-tool.sh'), 'pdftotext', 'poppler-utils'], { encoding: 'utf8' }).trim().split('\n').pop();
+	return execFileSync(pdftotext, ['-', '-'], { input: Buffer.from(binary.data, 'base64') }).toString();
+}
+
+/** A label file as n8n holds it: name, type, size, and a PDF that opens and shows each tracking number. */
+function checkLabelPdf(binary, fileName, trackingNumbers, expect) {
+	expect([binary.fileName, binary.mimeType, binary.fileExtension], [fileName, 'application/pdf', 'pdf']);
+	const bytes = Buffer.from(binary.data, 'base64');
+	expect(bytes.length > 500 && bytes.subarray(0, 5).toString() === '%PDF-', true);
+	const text = pdfText(binary);
+	for (const trackingNumber of trackingNumbers) expect(text.includes(trackingNumber), true);
+}
+
 module.exports = [
 	{
 		name: 'Integration: Get Many with the API key',
@@ -138,6 +165,51 @@ module.exports = [
 		name: 'Orders: Delete by external order ID',
 		workflow: workflow('ordersDelete', { resource: 'shipment', operation: 'delete', integrationId: rl(101), deleteBy: 'externalIds', externalOrderId: '100000', externalShipmentId: '' }),
 		check: ({ items, expect }) => expect(items, [{ deleted: true, integration_id: 101, external_order_id: '100000', external_shipment_id: null }]),
+	},
+	{
+		name: 'Labels: Create and Announce returns each label as a PDF file that opens and shows its tracking number',
+		workflow: workflow('labelCreate', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-1001', 'shop-1002']) }),
+		check: ({ items, binaries, sandbox, expect }) => {
+			expect(items.map((i) => [i.status, i.external_reference_id]), [['created', 'shop-1001'], ['created', 'shop-1002']]);
+			items.forEach((item, n) => checkLabelPdf(binaries[n].data, `label-${item.external_reference_id}.pdf`, [item.parcels[0].tracking_number], expect));
+			expect(sandbox.v3.labelsBought(), 2);
+		},
+	},
+	{
+		name: 'Labels: an answer lost after Sendcloud bought the label is retried and returns that label, none bought twice',
+		workflow: workflow('labelLostAnswer', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-2001']) }),
+		setup: (sandbox) => sandbox.injectFaults({ kind: 'applied-then-reset', method: 'POST', path: '^/api/v3/shipments/announce$' }),
+		check: ({ items, binaries, sandbox, expect }) => {
+			expect(items.map((i) => i.status), ['existing']);
+			checkLabelPdf(binaries[0].data, 'label-shop-2001.pdf', [items[0].parcels[0].tracking_number], expect);
+			expect([sandbox.v3.labelsBought(), sandbox.v3.shipments().length], [1, 1]);
+		},
+	},
+	{
+		name: 'Labels: a failed announcement is an error item with the carrier’s reason (Continue On Fail)',
+		workflow: workflow('labelFailed', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-3001'], '9999 ZZ'), settings: { onError: 'continueRegularOutput' } }),
+		check: ({ items, binaries, sandbox, expect }) => {
+			expect(items.length, 1);
+			expect(/^Sendcloud could not announce the shipment "shop-3001": .+/.test(items[0].error), true);
+			expect(binaries[0], undefined);
+			expect(sandbox.v3.labelsBought(), 0);
+		},
+	},
+	{
+		name: 'Labels: a print batch puts three parcels’ labels into one PDF',
+		workflow: workflow('labelBatch', { resource: 'parcel', operation: 'downloadDocument', documentMode: 'printBatch', parcelId: '={{ $json.parcel }}' }, { itemsCode: 'return [400000001, 400000002, 400000003].map((parcel) => ({ json: { parcel } }));' }),
+		setup: (sandbox) => sandbox.v3.seedShipments(['b-1', 'b-2', 'b-3'].map((reference) => ({
+			to_address: { name: 'Piet', address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
+			from_address: { sender_address_id: 192 },
+			ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
+			parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
+			external_reference_id: reference,
+		}))),
+		check: ({ items, binaries, sandbox, expect }) => {
+			expect(items.map((i) => [i.parcel_ids, i.parcel_count]), [[[400000001, 400000002, 400000003], 3]]);
+			const tracking = sandbox.v3.shipments().map((s) => s.parcels[0].tracking_number);
+			checkLabelPdf(binaries[0].data, 'labels-1-of-1.pdf', tracking, expect);
+		},
 	},
 	{
 		name: 'DataFast: payment provider status, simplified',

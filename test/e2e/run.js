@@ -48,8 +48,10 @@ function parseRun(stdout) {
 function nodeResult(run, nodeName) {
 	const data = run.data?.resultData ?? run.resultData ?? run;
 	const task = data.runData?.[nodeName]?.[0];
+	const outputItems = task?.data?.main?.[0] ?? [];
 	return {
-		items: (task?.data?.main?.[0] ?? []).map((item) => item.json),
+		items: outputItems.map((item) => item.json),
+		binaries: outputItems.map((item) => item.binary),
 		error: task?.error?.message ?? data.error?.message,
 	};
 }
@@ -77,9 +79,9 @@ async function executeCases(line, env, sandbox, workDir) {
 				const text = stdout;
 				if (!text.includes(testCase.expectError)) throw new Error(`expected the error "${testCase.expectError}" in:\n${text.slice(-1500)}`);
 			} else {
-				const { items, error } = nodeResult(parseRun(stdout), 'Under Test');
+				const { items, binaries, error } = nodeResult(parseRun(stdout), 'Under Test');
 				if (error) throw new Error(`the node failed: ${error}`);
-				testCase.check({ items, sandbox, expect });
+				testCase.check({ items, binaries, sandbox, expect });
 			}
 			expect(sandbox.violations, []);
 			for (const secret of ['sk_sandbox', 'sandbox-secret', 'dft_sandbox_full']) {
@@ -167,7 +169,8 @@ async function activate(line, env, id) {
 			const workDir = runtime.scratchFolder(`n8n-e2e-${line.version}-`);
 			console.log(`\nn8n ${line.version} (Node ${lineNumber === 2 ? '24' : process.versions.node.split('.')[0]}), package installed as a community package`);
 			runtime.installAsCommunityPackage(workDir, tarball);
-			const env = await runtime.environment(line, workDir);
+			// Files inline in the run data, so that `n8n execute --rawOutput` shows the labels it made.
+			const env = await runtime.environment(line, workDir, { N8N_DEFAULT_BINARY_DATA_MODE: 'default' });
 			const credentials = runtime.writeJson(path.join(workDir, 'credentials.json'), runtime.sandboxCredentials(sandbox));
 			await runtime.n8n(line, env, ['import:credentials', `--input=${credentials}`]);
 			await executeCases(line, env, sandbox, workDir);
