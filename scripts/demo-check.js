@@ -44,9 +44,8 @@ function expectIncludes(list, wanted, what) {
 }
 
 /** Runs a workflow as the editor's "Execute workflow" button does, and waits for its execution. */
-async function runManually(session, n8n, workflow) {
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	const started = await session.post(`/rest/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: trigger.name } });
+async function runManually(session, n8n, workflow, triggerName = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger').name) {
+	const started = await session.post(`/rest/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: triggerName } });
 	const executionId = started.data?.executionId;
 	if (!executionId) throw new Error(`the run did not start an execution: ${JSON.stringify(started).slice(0, 300)}`);
 	const deadline = Date.now() + 120_000;
@@ -112,6 +111,20 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		const calls = sandbox.requests.slice(before).map((request) => `${request.method} ${request.path}`);
 		if (!calls.includes('GET /api/v2/integrations')) throw new Error(`the sandbox saw no GET /api/v2/integrations: ${calls}`);
 		return `${items.length} integrations`;
+	});
+	await step('the "label for each new paid order" example makes a label PDF for the newest order', async () => {
+		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleLabelForNewOrders');
+		const { status, runData } = await runManually(session, n8n, example, 'Sendcloud Trigger');
+		if (status !== 'success') throw new Error(`execution status ${status}`);
+		const [order] = (runData['Sendcloud Trigger']?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+		const [labelled] = runData['Create label']?.[0]?.data?.main?.[0] ?? [];
+		const label = labelled?.binary?.label;
+		if (!order || !labelled) throw new Error('the trigger or the label node produced no item');
+		if (labelled.json.status !== 'created' || labelled.json.external_reference_id !== order.shipment_uuid) {
+			throw new Error(`expected a new shipment for order ${order.shipment_uuid}, got ${JSON.stringify(labelled.json).slice(0, 300)}`);
+		}
+		if (label?.mimeType !== 'application/pdf' || label.fileName !== `label-${order.shipment_uuid}.pdf`) throw new Error(`unexpected label file: ${JSON.stringify(label)}`);
+		return `order ${order.order_number} → ${label.fileName} (${label.fileSize ?? 'size unknown'})`;
 	});
 	if (editor) {
 		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');

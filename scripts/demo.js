@@ -61,7 +61,8 @@ n8n is running with the Sendcloud, Sendcloud Trigger and DataFast nodes:
   Editor:   ${url}
   Log in:   ${owner.email} / ${owner.password}
   Workflows: "Sendcloud: list integrations", "Sendcloud: bulk create or update 250 orders",
-             "Sendcloud: on new orders" (activate it to poll every minute), "DataFast: payment provider status"
+             "Sendcloud: on new orders" and "Sendcloud: a label PDF for each new paid order"
+             (activate them to poll every minute), "DataFast: payment provider status"
   Credentials point at the sandbox: ${sandbox.sendcloudBaseUrl} and ${sandbox.dataFastBaseUrl}
 Press Ctrl-C to stop n8n and the sandbox.`);
 
