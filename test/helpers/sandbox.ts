@@ -24,6 +24,25 @@ export interface Sandbox {
 		seedShipments(requests: IDataObject[], account?: string): IDataObject[];
 		failing: { postalCode: string; shippingOptionCode: string };
 	};
+	/** Sendcloud's webhook calls to the integrations' webhook_url (test/sandbox/webhooks.js). */
+	webhooks: {
+		deliveries: WebhookDelivery[];
+		send(integrationId: number, payload: IDataObject, options?: WebhookSendOptions): Promise<WebhookDelivery>;
+		parcelStatusChanged(
+			integrationId: number,
+			event: { statusId: number; statusMessage?: string; parcel?: IDataObject; timestamp?: number } & WebhookSendOptions,
+		): Promise<WebhookDelivery>;
+		moveParcel(integrationId: number, parcelId: number, options?: { timestamp?: number } & WebhookSendOptions): Promise<WebhookDelivery>;
+		integrationEvent(
+			integrationId: number,
+			action: 'integration_connected' | 'integration_updated' | 'integration_deleted',
+			options?: { timestamp?: number } & WebhookSendOptions,
+		): Promise<WebhookDelivery>;
+		returnCreated(integrationId: number, event?: { parcelId?: number; data?: IDataObject; timestamp?: number } & WebhookSendOptions): Promise<WebhookDelivery>;
+		replay(delivery: WebhookDelivery): Promise<WebhookDelivery>;
+		parcels(integrationId: number): IDataObject[];
+		reset(): void;
+	};
 	reset(): void;
 	injectFaults(...faults: Array<Record<string, unknown>>): void;
 	clearFaults(): void;
@@ -32,6 +51,31 @@ export interface Sandbox {
 	setClock(clock: () => number): void;
 	listen(): Promise<Sandbox>;
 	close(): Promise<void>;
+}
+
+export interface WebhookSendOptions {
+	signature?: 'valid' | 'wrong-key' | 'missing' | 'garbage';
+	tamper?: 'none' | 'flip-byte' | 'truncate' | 'empty-body';
+	url?: string;
+	allowOffSpec?: boolean;
+}
+
+/** One webhook call; `sent: false` with `error` 'WEBHOOK_INACTIVE' or 'FOREIGN_HOST' when nothing was posted. */
+export interface WebhookDelivery {
+	id: number;
+	integrationId: number;
+	url: string | null;
+	action: string;
+	timestamp: number;
+	signed: 'valid' | 'wrong-key' | 'missing' | 'garbage';
+	tamper: 'none' | 'flip-byte' | 'truncate' | 'empty-body';
+	headers: Record<string, string>;
+	body: string;
+	sent: boolean;
+	status: number | null;
+	error: string | null;
+	response: string | null;
+	replayOf?: number;
 }
 
 export const API_KEY = { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox' };

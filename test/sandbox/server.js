@@ -7,6 +7,7 @@ const crypto = require('crypto');
 const { validateRequest, orderFieldErrors } = require('./specValidator');
 const { seed, uuidFrom, prng } = require('./seed');
 const { createV3Api } = require('./v3');
+const { createWebhookSender } = require('./webhooks');
 
 const DEFAULTS = {
 	port: 0,
@@ -25,6 +26,9 @@ const DEFAULTS = {
 	rateLimits: null,
 	timeScale: 1,
 	seed: {},
+	// Webhooks: an integration listed here signs with its own "Webhook Signature Key", the others with the secret key.
+	webhookSigningKeys: {},
+	webhookTimeoutMs: 10_000,
 };
 
 const DELIVERY_METHOD_TYPES = ['standard_delivery', 'nominated_day_delivery', 'same_day_delivery'];
@@ -71,6 +75,7 @@ function createSandbox(userOptions = {}) {
 		faults.length = 0;
 		sentAt.clear();
 		v3.reset();
+		webhooks.reset();
 	}
 
 	function send(res, status, body, headers = {}) {
@@ -437,6 +442,7 @@ function createSandbox(userOptions = {}) {
 	});
 
 	const v3 = createV3Api({ options, authenticate, throttled, takeFault, applyFault, pageOf, violations, clock: () => clock() });
+	const webhooks = createWebhookSender({ options, state, violations, clock: () => clock() });
 
 	return {
 		options,
@@ -447,6 +453,8 @@ function createSandbox(userOptions = {}) {
 		reset,
 		/** The v3 API's shipments, labels bought and test helpers (see v3/index.js). */
 		v3: v3.helpers,
+		/** Sendcloud's webhook calls to the integrations' webhook_url: real, forged, altered, replayed (see webhooks.js). */
+		webhooks,
 		/**
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
 		 * 'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex on the
