@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -34,7 +35,7 @@ export interface ApiProfile {
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number): NodeApiError;
 }
 
-type RequestContext = IExecuteFunctions | IExecutePaginationFunctions | IPollFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | IExecutePaginationFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /**
  * An HTTP answer that is not a success, or a 2xx whose body is not the JSON the API documents.

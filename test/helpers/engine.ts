@@ -3,13 +3,16 @@
  * hands declarative nodes to the real RoutingNode and custom operations to the node), real
  * credential authentication, real credential tests and real PollContext.
  */
+import * as http from 'http';
 import {
 	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	HookContext,
 	LoadOptionsContext,
 	PollContext,
 	RoutingNode,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -44,6 +47,7 @@ import { SendcloudOAuth2Api } from '../../credentials/SendcloudOAuth2Api.credent
 import { DataFast } from '../../nodes/DataFast/DataFast.node';
 import { Sendcloud } from '../../nodes/Sendcloud/Sendcloud.node';
 import { SendcloudTrigger } from '../../nodes/Sendcloud/SendcloudTrigger.node';
+import { SendcloudWebhookTrigger } from '../../nodes/Sendcloud/SendcloudWebhookTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-sendcloud-datafast';
 
@@ -70,6 +74,7 @@ const nodeClasses: Record<string, INodeType> = {
 	[`${PACKAGE}.sendcloud`]: new Sendcloud(),
 	[`${PACKAGE}.dataFast`]: new DataFast(),
 	[`${PACKAGE}.sendcloudTrigger`]: new SendcloudTrigger(),
+	[`${PACKAGE}.sendcloudWebhookTrigger`]: new SendcloudWebhookTrigger(),
 	'test.start': new TestStart(),
 };
 
@@ -166,16 +171,16 @@ function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICred
 
 export const credentialsHelper = new TestCredentialsHelper();
 
-function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, baseUrl = 'http://127.0.0.1'): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
 		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		restApiUrl: `${baseUrl}/rest`,
+		instanceBaseUrl: `${baseUrl}/`,
+		webhookBaseUrl: `${baseUrl}/webhook`,
+		webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
 		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
 		currentNodeParameters: undefined,
 		variables: {},
@@ -193,10 +198,11 @@ function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditio
 const CREDENTIAL_OF: Record<string, (parameters: INodeParameters) => string> = {
 	sendcloud: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
 	sendcloudTrigger: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
+	sendcloudWebhookTrigger: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
 	dataFast: () => 'dataFastApi',
 };
 
-export function makeNode(type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger', parameters: INodeParameters, settings: Partial<INode> = {}): INode {
+export function makeNode(type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger', parameters: INodeParameters, settings: Partial<INode> = {}): INode {
 	const credentialType = CREDENTIAL_OF[type](parameters);
 	return {
 		id: `node-${type}`,
@@ -357,6 +363,115 @@ export class TriggerRunner {
 		const result = await (nodeClasses[this.node.type] as INodeType).poll!.call(context);
 		this.staticData = JSON.parse(JSON.stringify(workflow.staticData));
 		return result === null ? null : result[0].map((item) => item.json);
+	}
+}
+
+/**
+ * A webhook trigger served the way n8n serves it: a loopback HTTP server whose requests reach the
+ * node's `webhook()` through n8n-core's real WebhookContext, with the body parsed and its raw
+ * bytes kept as n8n's body parser keeps them; registration runs through the real HookContext.
+ * Static data is kept between calls as JSON, as n8n saves it (every call is also a restart), per
+ * mode: n8n gives test webhooks static data of their own.
+ */
+export class WebhookTriggerRunner {
+	private readonly staticData: Record<'manual' | 'trigger', IDataObject> = { manual: {}, trigger: {} };
+	private server?: http.Server;
+	baseUrl = '';
+	/** The items of each execution the node started, in order. */
+	readonly executions: IDataObject[][] = [];
+	/** Every call the node answered: status and whether it started an execution. */
+	readonly calls: Array<{ mode: string; status: number; started: boolean }> = [];
+
+	constructor(readonly node: INode) {
+		node.webhookId ??= 'a1b2c3d4-0000-4000-8000-00000000abcd';
+	}
+
+	async listen(): Promise<void> {
+		this.server = http.createServer((request, response) => {
+			const chunks: Buffer[] = [];
+			request.on('data', (chunk: Buffer) => chunks.push(chunk));
+			request.on('end', () => void this.serve(request, response, Buffer.concat(chunks)));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.baseUrl = `http://127.0.0.1:${(this.server!.address() as { port: number }).port}`;
+	}
+
+	async close(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise((resolve) => this.server?.close(resolve));
+	}
+
+	url(mode: 'manual' | 'trigger'): string {
+		return `${this.baseUrl}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${this.node.webhookId}/webhook`;
+	}
+
+	private workflow(mode: 'manual' | 'trigger') {
+		return new Workflow({ id: 'webhook-workflow', nodes: [this.node], connections: {}, active: mode === 'trigger', nodeTypes, staticData: JSON.parse(JSON.stringify(this.staticData[mode])) });
+	}
+
+	private keep(mode: 'manual' | 'trigger', workflow: Workflow) {
+		this.staticData[mode] = JSON.parse(JSON.stringify(workflow.staticData));
+	}
+
+	private webhookData(mode: 'manual' | 'trigger') {
+		return { httpMethod: 'POST', node: this.node.name, path: `${this.node.webhookId}/webhook`, webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'webhook-workflow', isTest: mode === 'manual' } as never;
+	}
+
+	/** n8n's activation: create the webhook unless checkExists finds it (as n8n does on every start). */
+	async activate(mode: 'manual' | 'trigger' = 'trigger'): Promise<void> {
+		const methods = (nodeClasses[this.node.type] as INodeType).webhookMethods!.default!;
+		const workflow = this.workflow(mode);
+		const context = new HookContext(workflow, this.node, additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl), mode, 'activate', this.webhookData(mode));
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		this.keep(mode, workflow);
+	}
+
+	async deactivate(mode: 'manual' | 'trigger' = 'trigger'): Promise<void> {
+		const workflow = this.workflow(mode);
+		const context = new HookContext(workflow, this.node, additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl), mode, 'activate', this.webhookData(mode));
+		await (nodeClasses[this.node.type] as INodeType).webhookMethods!.default!.delete.call(context);
+		this.keep(mode, workflow);
+	}
+
+	private async serve(request: http.IncomingMessage, response: http.ServerResponse, rawBody: Buffer) {
+		const mode = request.url?.startsWith('/webhook-test/') ? 'manual' : 'trigger';
+		// What n8n's body parser leaves on the request, and the Express helpers the node may use.
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		Object.assign(request, { rawBody, body, query: {}, params: {} });
+		const express = Object.assign(response, {
+			status(code: number) {
+				response.statusCode = code;
+				return express;
+			},
+			json(value: unknown) {
+				response.setHeader('Content-Type', 'application/json');
+				response.end(JSON.stringify(value));
+				return express;
+			},
+		});
+		const workflow = this.workflow(mode);
+		const data = { ...additionalData(new ExecutionLifecycleHooks(mode, 'webhook', {} as never), this.baseUrl), httpRequest: request, httpResponse: express } as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(workflow, this.node, data, mode, this.webhookData(mode), [], null);
+		try {
+			const result = await (nodeClasses[this.node.type] as INodeType).webhook!.call(context);
+			this.keep(mode, workflow);
+			const started = result.workflowData !== undefined;
+			if (started) this.executions.push(result.workflowData![0].map((item) => item.json));
+			if (!result.noWebhookResponse) {
+				response.statusCode = 200;
+				response.end(JSON.stringify({ message: 'Workflow was started' }));
+			}
+			this.calls.push({ mode, status: response.statusCode, started });
+		} catch (error) {
+			response.statusCode = 500;
+			response.end(JSON.stringify({ message: (error as Error).message }));
+			this.calls.push({ mode, status: 500, started: false });
+		}
 	}
 }
 

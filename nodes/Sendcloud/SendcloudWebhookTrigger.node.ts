@@ -1,0 +1,178 @@
+import {
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
+
+import { authenticationProperty, integrationIdLocator, sendcloudCredentials } from './descriptions/common';
+import { searchIntegrations } from './methods/listSearch';
+import { isoTime, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
+import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
+import { isSignedBy } from './webhook/signature';
+
+const EVENTS = [
+	{ name: 'Parcel Status Changed', value: 'parcel_status_changed', description: 'A parcel was announced, moved, delivered, returned, …' },
+	{ name: 'Return Created', value: 'return_created', description: 'A return was created for one of the integration’s parcels' },
+	{ name: 'Integration Connected', value: 'integration_connected' },
+	{ name: 'Integration Updated', value: 'integration_updated' },
+	{ name: 'Integration Deleted', value: 'integration_deleted' },
+];
+
+/** Ends the call with `status` and starts no execution. */
+function answerOnly(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	const response = ctx.getResponseObject();
+	response.status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+function listOf(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((entry) => entry.trim().toLowerCase())
+		.filter(Boolean);
+}
+
+/** Whether a parcel event passes the Status IDs / Status Messages filters (either may match). */
+function statusWanted(event: IDataObject, options: IDataObject): boolean {
+	const ids = listOf(options.statusIds);
+	const messages = listOf(options.statusMessages);
+	if (!ids.length && !messages.length) return true;
+	const status = ((event.parcel as IDataObject | undefined)?.status ?? {}) as IDataObject;
+	return ids.includes(String(status.id ?? '').toLowerCase()) || messages.includes(String(status.message ?? '').trim().toLowerCase());
+}
+
+export class SendcloudWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sendcloud Webhook Trigger',
+		name: 'sendcloudWebhookTrigger',
+		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Sendcloud reports a parcel status change, a return or an integration event',
+		defaults: { name: 'Sendcloud Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: sendcloudCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			integrationIdLocator({}, 'The integration whose webhooks start this workflow: n8n sets its webhook URL while the workflow is active'),
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENTS,
+				default: ['parcel_status_changed'],
+				required: true,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Ignore Older Updates',
+						name: 'ignoreOlderUpdates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to skip a parcel status change no newer than one already received for the same parcel (Sendcloud retries deliveries and they can arrive out of order). Remembers the last 1,000 parcels.',
+					},
+					{
+						displayName: 'Replace Existing Webhook',
+						name: 'replaceExistingWebhook',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to take over an integration whose webhooks already go to another URL; that URL is put back when the workflow is deactivated',
+					},
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to return only the main fields (parcel, status, tracking, order) instead of the whole event',
+					},
+					{
+						displayName: 'Status IDs',
+						name: 'statusIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 11, 80',
+						description: 'Parcel status changes only to these Sendcloud status IDs (comma-separated)',
+					},
+					{
+						displayName: 'Status Messages',
+						name: 'statusMessages',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Delivered',
+						description: 'Parcel status changes only to these status messages (comma-separated, any case)',
+					},
+					{
+						displayName: 'Webhook Signature Key',
+						name: 'webhookSignatureKey',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description:
+							'The key Sendcloud signs this integration’s webhooks with, when it is not the API key’s secret key (needed with OAuth2; shown in the integration’s settings in Sendcloud)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchIntegrations } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await registerWebhook.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await unregisterWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+		// The signature first: nothing about an unsigned call is read, logged or answered beyond 401.
+		const key = await signingKeyOf(this);
+		if (!key || !isSignedBy(request.rawBody, request.headers['sendcloud-signature'], key)) {
+			return answerOnly(this, 401, 'Invalid signature');
+		}
+		let event: IDataObject;
+		try {
+			event = JSON.parse(request.rawBody!.toString('utf8')) as IDataObject;
+		} catch {
+			return answerOnly(this, 400, 'The body is not JSON');
+		}
+		const events = this.getNodeParameter('events', []) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const action = String(event.action ?? '');
+		if (!events.includes(action)) return answerOnly(this, 200, 'Event not listened to');
+		if (action === 'parcel_status_changed') {
+			if (!statusWanted(event, options)) return answerOnly(this, 200, 'Status filtered out');
+			const parcelId = (event.parcel as IDataObject | undefined)?.id;
+			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
+				const staticData = this.getWorkflowStaticData('node');
+				const fired = recordIfNews((staticData.firedStatuses ?? []) as FiredStatuses, String(parcelId), Number(event.timestamp) || 0);
+				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
+				staticData.firedStatuses = fired;
+			}
+		}
+		const json = options.simplify ? simplifyEvent(event) : { ...event, event: action, event_time: isoTime(event.timestamp) };
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+}
