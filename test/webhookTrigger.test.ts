@@ -8,9 +8,12 @@ const sandbox = useSandbox({ webhookSigningKeys: { 103: 'whsk_integration_103' }
 
 const rl = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
 let runner: WebhookTriggerRunner;
+let nodes = 0;
 
 async function listen(parameters: Record<string, unknown> = {}): Promise<WebhookTriggerRunner> {
-	runner = new WebhookTriggerRunner(makeNode('sendcloudWebhookTrigger', { integrationId: rl(101), events: ['parcel_status_changed'], options: {}, ...parameters } as never));
+	// A node of its own per test: the trigger remembers fired statuses per workflow and node.
+	const settings = { id: `webhook-trigger-${++nodes}` };
+	runner = new WebhookTriggerRunner(makeNode('sendcloudWebhookTrigger', { integrationId: rl(101), events: ['parcel_status_changed'], options: {}, ...parameters } as never, settings));
 	await runner.listen();
 	return runner;
 }

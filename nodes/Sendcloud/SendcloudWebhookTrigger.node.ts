@@ -22,6 +22,13 @@ const EVENTS = [
 	{ name: 'Integration Deleted', value: 'integration_deleted' },
 ];
 
+/**
+ * The parcel statuses fired, per workflow, node and mode, as this n8n process saw them. n8n saves a
+ * webhook's static data only when the execution it started ends, so a repeat arriving meanwhile
+ * would read the old list; static data still carries the list across restarts.
+ */
+const firedInThisProcess = new Map<string, FiredStatuses>();
+
 /** Ends the call with `status` and starts no execution. */
 function answerOnly(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	const response = ctx.getResponseObject();
@@ -167,8 +174,11 @@ export class SendcloudWebhookTrigger implements INodeType {
 			const parcelId = (event.parcel as IDataObject | undefined)?.id;
 			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
 				const staticData = this.getWorkflowStaticData('node');
-				const fired = recordIfNews((staticData.firedStatuses ?? []) as FiredStatuses, String(parcelId), Number(event.timestamp) || 0);
+				const key = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
+				const remembered = firedInThisProcess.get(key) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
+				const fired = recordIfNews(remembered, String(parcelId), Number(event.timestamp) || 0);
 				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
+				firedInThisProcess.set(key, fired);
 				staticData.firedStatuses = fired;
 			}
 		}
