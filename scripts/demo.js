@@ -57,7 +57,7 @@ const check = process.argv.includes('--check');
 	}
 
 	console.log(`
-n8n is running with the Sendcloud, Sendcloud Trigger and DataFast nodes:
+n8n is running with the Sendcloud, Sendcloud Trigger, Sendcloud Webhook Trigger and DataFast nodes:
   Editor:   ${url}
   Log in:   ${owner.email} / ${owner.password}
   Workflows: "Sendcloud: list integrations", "Sendcloud: bulk create or update 250 orders",
