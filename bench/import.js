@@ -7,12 +7,8 @@
 //      node sends them (all items at once, no retry), counting what was accepted and refused.
 // Prints figures and ratios; asserts nothing. Usage: npm run bench [-- --orders 10000]
 require('./register-ts');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
 
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
-process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+const { BURST, PER_MINUTE, floorSeconds } = require('./limits');
 
 const { createSandbox } = require('../test/sandbox/server');
 const engine = require('../test/helpers/engine.ts');
@@ -20,16 +16,7 @@ const { orders } = require('../test/helpers/orders.ts');
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--orders') + 1] || 10_000) || 10_000;
-const BURST = 15; // writes in any second
-const PER_MINUTE = 100;
 const SOCKETS = 64;
-
-/** Least time the limits allow for n write requests sent back to back (seconds). */
-function floorSeconds(requests) {
-	// Request k may go at the earliest at the start of second floor(k/15), and of minute floor(k/100).
-	const last = requests - 1;
-	return Math.max(Math.floor(last / BURST) * 1, Math.floor(last / PER_MINUTE) * 60);
-}
 
 function heapMb() {
 	return process.memoryUsage().heapUsed / 1024 / 1024;

@@ -11,14 +11,10 @@
 //      external reference, since the HTTP Request node has no idempotency.
 // Prints figures and ratios; asserts nothing. Usage: node bench/labels.js [--labels 500] [--faults 5]
 require('./register-ts');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
 const v8 = require('v8');
 const vm = require('vm');
 
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
-process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+const { BURST, PER_MINUTE, floorSeconds } = require('./limits');
 
 const { createSandbox } = require('../test/sandbox/server');
 const engine = require('../test/helpers/engine.ts');
@@ -27,21 +23,12 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
 const count = option('--labels', 500);
 const FAULTS = option('--faults', 5);
-const BURST = 15; // writes in any second
-const PER_MINUTE = 100;
 const ANNOUNCE = '/api/v3/shipments/announce';
 // The HTTP Request node's way: requests in flight, Retry On Fail's tries and wait, and a bound on the run.
 const IN_FLIGHT = 8;
 const TRIES = 3;
 const WAIT_BETWEEN_TRIES_MS = 1000;
 const BASELINE_DEADLINE_MS = 10 * 60_000;
-
-/** Least time the limits allow for n write requests sent back to back (seconds). */
-function floorSeconds(requests) {
-	// Request k may go at the earliest at the start of second floor(k/15), and of minute floor(k/100).
-	const last = requests - 1;
-	return Math.max(Math.floor(last / BURST) * 1, Math.floor(last / PER_MINUTE) * 60);
-}
 
 // A collected heap before and after, so that the growth is what the run's output holds, not garbage.
 v8.setFlagsFromString('--expose-gc');
