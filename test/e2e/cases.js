@@ -143,7 +143,8 @@ module.exports = [
 			expect(items.length, 250);
 			expect(items.filter((i) => i.status === 'created').length, 245);
 			expect(items.filter((i) => typeof i.error === 'string' && i.error.includes('was not sent: email')).length, 5);
-			expect(posts(sandbox).map((r) => r.body.length), [100, 100, 45]);
+			// Batches go out up to three at a time, so they may arrive in any order.
+			expect(posts(sandbox).map((r) => r.body.length).sort((a, b) => b - a), [100, 100, 45]);
 		},
 	},
 	{
