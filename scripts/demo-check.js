@@ -13,30 +13,8 @@ const runtime = require('./n8n-runtime');
 const EXAMPLES = fs
 	.readdirSync(path.join(runtime.ROOT, 'examples'))
 	.map((file) => require(path.join(runtime.ROOT, 'examples', file)));
-const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'dataFast'].map((name) => `${runtime.PACKAGE}.${name}`);
+const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'sendcloudWebhookTrigger', 'dataFast'].map((name) => `${runtime.PACKAGE}.${name}`);
 const CREDENTIAL_TYPES = ['sendcloudApi', 'sendcloudOAuth2Api', 'dataFastApi'];
-
-/** A logged-in REST session: n8n's own API, with the owner's auth cookie. */
-async function signIn(url, owner) {
-	const login = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
-	});
-	if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-	const call = async (method, route, body) => {
-		const response = await fetch(`${url}${route}`, {
-			method,
-			headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-			body: body && JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
-		return JSON.parse(text);
-	};
-	return { get: (route) => call('GET', route), post: (route, body) => call('POST', route, body) };
-}
 
 function expectIncludes(list, wanted, what) {
 	const missing = wanted.filter((name) => !list.includes(name));
@@ -79,8 +57,8 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		}
 	};
 	console.log(`\nChecking the demo (n8n ${n8n.version} at ${url})`);
-	const session = await signIn(url, owner);
-	await step('the owner signs in and n8n lists the three nodes', async () => {
+	const session = await runtime.signIn(url, owner);
+	await step(`the owner signs in and n8n lists the ${NODE_TYPES.length} nodes`, async () => {
 		const nodes = await session.get('/types/nodes.json');
 		const names = nodes.map((node) => node.name);
 		expectIncludes(names, NODE_TYPES, 'node types');

@@ -134,6 +134,28 @@ async function ensureOwner(url) {
 	}
 }
 
+/** A logged-in REST session: n8n's own API, with the owner's auth cookie. */
+async function signIn(url, owner) {
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
+	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const call = async (method, route, body) => {
+		const response = await fetch(`${url}${route}`, {
+			method,
+			headers: { cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+			body: body && JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+		return JSON.parse(text);
+	};
+	return { get: (route) => call('GET', route), post: (route, body) => call('POST', route, body) };
+}
+
 /** Demo and test credentials pointing at the sandbox, in `n8n import:credentials` form. */
 function sandboxCredentials(sandbox) {
 	return [
@@ -159,4 +181,4 @@ function writeJson(file, value) {
 
 const newId = () => crypto.randomBytes(8).toString('hex');
 
-module.exports = { OWNER, ensureOwner, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };
+module.exports = { OWNER, ensureOwner, signIn, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };

@@ -151,6 +151,75 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 	await new Promise((r) => server.child.once('exit', r));
 }
 
+/**
+ * The webhook trigger activated under `n8n start`: it registers itself on the integration, every
+ * signed event starts exactly one run, every forged or altered call gets 401 and starts none, and
+ * deactivating the workflow (as the editor does) puts the integration's settings back.
+ */
+async function activatedWebhookTrigger(line, env, sandbox, workDir) {
+	const name = 'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, restored on deactivation';
+	const workflow = {
+		id: 'webhookTriggerActive',
+		name: 'e2e webhook trigger',
+		active: true,
+		nodes: [
+			{ id: 'hook', name: 'Sendcloud Webhook Trigger', type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`, typeVersion: 1, position: [0, 0], webhookId: '5e4dc10d-0000-4000-8000-00000000e2e0', parameters: { integrationId: { __rl: true, mode: 'id', value: '101' }, events: ['parcel_status_changed'], options: {} }, credentials: { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } } },
+			{ id: 'report', name: 'Report', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0], parameters: { method: 'POST', url: `${sandbox.url}/__sink`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ parcel: $json.parcel.id, status: $json.parcel.status.id, timestamp: $json.timestamp }) }}', options: {} } },
+		],
+		connections: { 'Sendcloud Webhook Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+	const file = runtime.writeJson(path.join(workDir, 'webhook-trigger.json'), workflow);
+	await runtime.n8n(line, env, ['import:workflow', `--input=${file}`]);
+	await activate(line, env, workflow.id);
+	sandbox.reset();
+	const integration = () => sandbox.state.integrations.find((i) => i.id === 101);
+	const port = await runtime.freePort();
+	const server = await runtime.startN8n(line, env, port);
+	const waitFor = async (what, condition, ms) => {
+		const deadline = Date.now() + ms;
+		while (Date.now() < deadline) {
+			if (await condition()) return;
+			await new Promise((r) => setTimeout(r, 300));
+		}
+		throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
+	};
+	try {
+		const hookUrl = `http://127.0.0.1:${port}/webhook/${workflow.nodes[0].webhookId}/webhook`;
+		await waitFor('the trigger to register its URL on the integration', () => integration().webhook_url === hookUrl && integration().webhook_active === true, 60_000);
+		// n8n publishes webhooks a moment after it answers: wait until the URL is served.
+		await waitFor('n8n to serve the webhook', async () => (await fetch(hookUrl, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }).catch(() => ({ status: 0 }))).status === 401, 60_000);
+		const signed = [];
+		for (const parcel of [7001, 7002]) for (let step = 0; step < 3; step++) signed.push(await sandbox.webhooks.moveParcel(101, parcel));
+		const forged = [];
+		for (const options of [{ signature: 'wrong-key' }, { tamper: 'flip-byte' }, { signature: 'missing' }, { tamper: 'empty-body' }]) {
+			forged.push(await sandbox.webhooks.send(101, JSON.parse(signed[0].body), options));
+		}
+		forged.push(await sandbox.webhooks.replay(signed[5]));
+		expect(signed.map((d) => d.status), [200, 200, 200, 200, 200, 200]);
+		expect(forged.map((d) => d.status), [401, 401, 401, 401, 200]);
+		const runs = () => sandbox.sink.filter((s) => s.parcel !== undefined);
+		await waitFor('a run per signed event', () => runs().length >= signed.length, 90_000);
+		await new Promise((r) => setTimeout(r, 3000)); // anything more would be a duplicate
+		const ran = runs().map((s) => `${s.parcel}:${s.status}:${s.timestamp}`).sort();
+		expect(ran, signed.map((d) => JSON.parse(d.body)).map((e) => `${e.parcel.id}:${e.parcel.status.id}:${e.timestamp}`).sort());
+
+		const session = await runtime.signIn(`http://127.0.0.1:${port}`, await runtime.ensureOwner(`http://127.0.0.1:${port}`));
+		await session.post(`/rest/workflows/${workflow.id}/deactivate`, {});
+		// It had no URL; the API cannot clear one, so n8n's stays, switched off.
+		await waitFor('the integration to be put back', () => integration().webhook_active === false, 30_000);
+		expect(sandbox.violations, []);
+		if (server.output().includes('sk_sandbox')) throw new Error("the API secret appears in n8n's output");
+		report(name);
+	} catch (error) {
+		report(name, error);
+	} finally {
+		server.child.kill('SIGTERM');
+		await new Promise((r) => server.child.once('exit', r));
+	}
+}
+
 async function activate(line, env, id) {
 	const help = await runtime.n8n(line, env, ['--help']);
 	if (/publish:workflow/.test(help)) await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
@@ -174,7 +243,10 @@ async function activate(line, env, id) {
 			const credentials = runtime.writeJson(path.join(workDir, 'credentials.json'), runtime.sandboxCredentials(sandbox));
 			await runtime.n8n(line, env, ['import:credentials', `--input=${credentials}`]);
 			await executeCases(line, env, sandbox, workDir);
-			if (!skipTrigger) await activatedTrigger(line, env, sandbox, workDir);
+			if (!skipTrigger) {
+				await activatedTrigger(line, env, sandbox, workDir);
+				await activatedWebhookTrigger(line, env, sandbox, workDir);
+			}
 		}
 	} finally {
 		await sandbox.close();
