@@ -256,6 +256,15 @@ describe('Create or Update', () => {
 		expect(new Set(stored.map((s) => s.external_order_id)).size).toBe(250);
 		expect(stored).toHaveLength(250);
 	});
+
+	test('a 500 on a batch is retried (the upsert is idempotent): all its orders land, none twice', async () => {
+		sandbox.injectFaults({ kind: '500', method: 'POST', retryAfter: 0 });
+		const { json, error } = await runNode(upsert(), orders(100));
+		expect(error).toBeUndefined();
+		expect(json.filter((o) => o.status === 'created')).toHaveLength(100);
+		expect(posts().map((r) => r.status)).toEqual([500, 200]);
+		expect(sandbox.state.shipments.get(101)!.filter((s) => String(s.external_order_id).startsWith('900'))).toHaveLength(100);
+	});
 });
 
 describe('Delete', () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../nodes/shared/retry';
+import { backoffDelay, DEFAULT_RETRY_POLICY, MAX_ATTEMPTS_ON_SERVER_ERROR, parseRetryAfter } from '../nodes/shared/retry';
 import { makeNode, runNode } from './helpers/engine';
 import { apiCalls, useSandbox } from './helpers/sandbox';
 
@@ -13,6 +13,7 @@ describe('transient failures of requests safe to repeat are retried', () => {
 		['429 with Retry-After in seconds', { kind: '429', retryAfter: 0 }, 429],
 		['429 with Retry-After as an HTTP date', { kind: '429', retryAfter: new Date(Date.now() - 1000).toUTCString() }, 429],
 		['429 without Retry-After (backoff)', { kind: '429' }, 429],
+		['500', { kind: '500', retryAfter: 0 }, 500],
 		['502', { kind: '502', retryAfter: 0 }, 502],
 		['503', { kind: '503', retryAfter: 0 }, 503],
 		['504', { kind: '504', retryAfter: 0 }, 504],
@@ -59,6 +60,13 @@ describe('transient failures of requests safe to repeat are retried', () => {
 		const { error } = await runNode(getIntegration());
 		expect(error?.message).toBe(`Sendcloud had a server error (HTTP 503) (after ${DEFAULT_RETRY_POLICY.maxAttempts} attempts)`);
 		expect(statuses()).toEqual(Array(DEFAULT_RETRY_POLICY.maxAttempts).fill(503));
+	});
+
+	test('a 500 that keeps coming is reported after a few attempts, not the full retry budget', async () => {
+		sandbox.injectFaults({ kind: '500', retryAfter: 0, times: 10 });
+		const { error } = await runNode(getIntegration());
+		expect(error?.message).toBe(`Sendcloud had a server error (HTTP 500) (after ${MAX_ATTEMPTS_ON_SERVER_ERROR} attempts)`);
+		expect(statuses()).toEqual(Array(MAX_ATTEMPTS_ON_SERVER_ERROR).fill(500));
 	});
 
 	test('a Retry-After longer than the wait budget fails at once instead of hanging', async () => {

@@ -28,7 +28,12 @@ export interface HttpFailure {
 	message: string;
 }
 
-const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+/**
+ * A 500 may be a bug that answers the same every time, or a blip: a request safe to repeat is
+ * tried this many times at most before the error is reported.
+ */
+export const MAX_ATTEMPTS_ON_SERVER_ERROR = 3;
 const TRANSIENT_NETWORK = new Set([
 	'ECONNRESET',
 	'ETIMEDOUT',
@@ -87,7 +92,8 @@ export async function withRetries<T>(
 			const failure = toFailure(error);
 			if (!failure) throw asNodeError(options.node, error, options.itemIndex);
 			const retryable = options.safeToRepeat && isTransient(failure);
-			if (!retryable || attemptNo >= policy.maxAttempts) throw options.fail(failure, attemptNo);
+			const maxAttempts = failure.statusCode === 500 ? Math.min(policy.maxAttempts, MAX_ATTEMPTS_ON_SERVER_ERROR) : policy.maxAttempts;
+			if (!retryable || attemptNo >= maxAttempts) throw options.fail(failure, attemptNo);
 			const delayMs = parseRetryAfter(failure.retryAfter) ?? backoffDelay(attemptNo, policy);
 			if (waitedMs + delayMs > policy.maxTotalWaitMs) throw options.fail(failure, attemptNo);
 			waitedMs += delayMs;
