@@ -8,7 +8,7 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import { authenticationProperty, integrationIdLocator, sendcloudCredentials } from './descriptions/common';
+import { authenticationProperty, integrationIdLocator, sendcloudCredentials, toList } from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
 import { isoTime, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
 import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
@@ -36,17 +36,10 @@ function answerOnly(ctx: IWebhookFunctions, status: number, message: string): IW
 	return { noWebhookResponse: true };
 }
 
-function listOf(value: unknown): string[] {
-	return String(value ?? '')
-		.split(',')
-		.map((entry) => entry.trim().toLowerCase())
-		.filter(Boolean);
-}
-
 /** Whether a parcel event passes the Status IDs / Status Messages filters (either may match). */
 function statusWanted(event: IDataObject, options: IDataObject): boolean {
-	const ids = listOf(options.statusIds);
-	const messages = listOf(options.statusMessages);
+	const ids = toList(options.statusIds).map((id) => id.toLowerCase());
+	const messages = toList(options.statusMessages).map((message) => message.toLowerCase());
 	if (!ids.length && !messages.length) return true;
 	const status = ((event.parcel as IDataObject | undefined)?.status ?? {}) as IDataObject;
 	return ids.includes(String(status.id ?? '').toLowerCase()) || messages.includes(String(status.message ?? '').trim().toLowerCase());

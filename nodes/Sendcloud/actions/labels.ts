@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeError';
 import { apiRequest, apiResponse } from '../../shared/transport';
-import { parseJsonText } from '../descriptions/common';
+import { parseJsonText, toList } from '../descriptions/common';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../transport';
 import {
 	type Announcement,
@@ -68,6 +68,10 @@ async function downloadDocument(
 		itemIndex,
 	);
 	return await ctx.helpers.prepareBinaryData(response.body as Buffer, `${fileStem}.${extension}`, mimeType);
+}
+
+function binaryPropertyOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	return String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
 }
 
 function fileSafe(text: string): string {
@@ -163,9 +167,8 @@ function shipmentRequest(ctx: IExecuteFunctions, i: number, applyRules: boolean)
 				: 'Fill in the fields above, or turn on Apply Shipping Rules to let Sendcloud choose the shipping option.',
 		});
 	}
-	const format = (ctx.getNodeParameter('documentOptions', i, {}) as IDataObject).format;
 	// A label bought as native ZPL cannot be rendered in another format later: ask for ZPL now.
-	const labelDetails = format === 'zpl' && !body.label_details ? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } } : {};
+	const labelDetails = documentOptionsOf(ctx, i).format === 'zpl' && !body.label_details ? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } } : {};
 	return { ...body, ...labelDetails, external_reference_id: reference };
 }
 
@@ -234,7 +237,7 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 		const json = { status: announcement.outcome, ...withoutLabelFiles(announcement.shipment) };
 		if (!(this.getNodeParameter('downloadLabel', i, true) as boolean)) return { json, pairedItem: { item: i } };
 		const parcelIds = labelledParcelIds(announcement.shipment);
-		const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
+		const binaryPropertyName = binaryPropertyOf(this, i);
 		const label = await downloadDocument(this, parcelIds, 'label', documentOptionsOf(this, i), `label-${fileSafe(reference)}`, i);
 		return { json, binary: { [binaryPropertyName]: label }, pairedItem: { item: i } };
 	};
@@ -274,9 +277,7 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 
 /** Parcel IDs an item names: a number, a numeric text, or (in a print batch) a list of them. */
 function parcelIdsOf(ctx: IExecuteFunctions, i: number, allowList: boolean): number[] {
-	const value = ctx.getNodeParameter('parcelId', i, '') as unknown;
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	const texts = list.map((v) => String(v).trim()).filter(Boolean);
+	const texts = toList(ctx.getNodeParameter('parcelId', i, ''));
 	const wrong = texts.find((text) => !/^[1-9][0-9]*$/.test(text));
 	if (texts.length === 0 || wrong !== undefined || (!allowList && texts.length > 1)) {
 		throw new NodeOperationError(ctx.getNode(), `"${texts.join(',')}" is not ${allowList ? 'a list of parcel IDs' : 'a parcel ID'}`, {
@@ -307,7 +308,7 @@ export async function downloadDocuments(this: IExecuteFunctions): Promise<INodeE
 			try {
 				const [parcelId] = parcelIdsOf(this, i, false);
 				const type = this.getNodeParameter('documentType', i, 'label') as string;
-				const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
+				const binaryPropertyName = binaryPropertyOf(this, i);
 				const file = await downloadDocument(this, [parcelId], type, documentOptionsOf(this, i), `${type}-${parcelId}`, i);
 				results.push({
 					json: { parcel_id: parcelId, document_type: type, file_name: file.fileName ?? null, mime_type: file.mimeType },
@@ -331,7 +332,7 @@ export async function downloadDocuments(this: IExecuteFunctions): Promise<INodeE
 		}
 	}
 	const options = documentOptionsOf(this, 0);
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 0, 'data')).trim() || 'data';
+	const binaryPropertyName = binaryPropertyOf(this, 0);
 	const files: INodeExecutionData[] = [];
 	for (let start = 0; start < queue.length; start += PARCELS_PER_FILE) {
 		const chunk = queue.slice(start, start + PARCELS_PER_FILE);

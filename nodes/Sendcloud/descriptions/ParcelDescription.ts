@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { viaTransport } from '../../shared/transport';
 import { listFromSendcloudV3, sendcloudV3Profile, sendToSendcloudV3 } from '../transport';
 import { DOCUMENT_FORMATS, PAPER_SIZES, simplifyShipment } from '../actions/labels';
-import { returnAllAndLimit } from './common';
+import { returnAllAndLimit, toList } from './common';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['parcel'], operation, ...extra },
@@ -82,7 +82,7 @@ function isoOrFail(ctx: IExecuteSingleFunctions, label: string, value: unknown):
 }
 
 function idList(ctx: IExecuteSingleFunctions, label: string, value: unknown, pattern: RegExp): string {
-	const ids = (Array.isArray(value) ? value : String(value ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
+	const ids = toList(value);
 	const wrong = ids.find((id) => !pattern.test(id));
 	if (wrong !== undefined || ids.length > 100) {
 		throw new NodeOperationError(ctx.getNode(), wrong !== undefined ? `${label}: "${wrong}" is not an ID` : `${label}: at most 100 IDs`, {

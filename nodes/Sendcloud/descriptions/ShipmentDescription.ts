@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { viaTransport } from '../../shared/transport';
 import { listFromSendcloud } from '../transport';
 import { CURRENCIES, DEFAULT_CUSTOMS_SHIPMENT_TYPE } from '../actions/orders';
-import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, validateIntegrationId } from './common';
+import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, toList, validateIntegrationId } from './common';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['shipment'], operation, ...extra },
@@ -20,11 +20,6 @@ export function toApiDate(value: unknown): string | undefined {
 	// The date as written, in the offset it was written in: "2026-11-20T23:30:00+01:00" is the 20th.
 	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value).trim());
 	return match && !Number.isNaN(Date.parse(match[1])) ? match[1] : undefined;
-}
-
-function toList(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return list.map((v) => String(v).trim()).filter(Boolean);
 }
 
 /** Turns the Filters collection into the query the spec describes (dates as days, lists exploded). */

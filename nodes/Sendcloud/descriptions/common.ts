@@ -66,6 +66,12 @@ export function integrationIdOf(this: IExecuteSingleFunctions): number {
 	);
 }
 
+/** A list as users give it: an array (from an expression) or comma-separated text; trimmed, empties dropped. */
+export function toList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((v) => String(v).trim()).filter(Boolean);
+}
+
 /** A JSON field's text as a value; empty text is no value. */
 export function parseJsonText(node: INode, label: string, value: unknown, itemIndex: number): unknown {
 	if (typeof value !== 'string') return value;
