@@ -120,14 +120,7 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 	const name = 'Sendcloud Trigger: activated, every arriving order starts exactly one run';
 	try {
 		const polls = () => sandbox.requests.filter((r) => r.path.endsWith('/shipments')).length;
-		const waitFor = async (what, condition, ms) => {
-			const deadline = Date.now() + ms;
-			while (Date.now() < deadline) {
-				if (condition()) return;
-				await new Promise((r) => setTimeout(r, 500));
-			}
-			throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
-		};
+		const waitFor = (what, condition, ms) => waitUntil(what, condition, ms, server);
 		await waitFor('the activation poll', () => polls() >= 1, 60_000);
 		const arrived = [];
 		const add = (createdAt) => arrived.push(sandbox.addShipment(101, makeOrder(random, { integrationId: 101, index: 800000 + arrived.length, createdAt })).shipment_uuid);
@@ -177,14 +170,7 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const integration = () => sandbox.state.integrations.find((i) => i.id === 101);
 	const port = await runtime.freePort();
 	const server = await runtime.startN8n(line, env, port);
-	const waitFor = async (what, condition, ms) => {
-		const deadline = Date.now() + ms;
-		while (Date.now() < deadline) {
-			if (await condition()) return;
-			await new Promise((r) => setTimeout(r, 300));
-		}
-		throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
-	};
+	const waitFor = (what, condition, ms) => waitUntil(what, condition, ms, server);
 	try {
 		const hookUrl = `http://127.0.0.1:${port}/webhook/${workflow.nodes[0].webhookId}/webhook`;
 		await waitFor('the trigger to register its URL on the integration', () => integration().webhook_url === hookUrl && integration().webhook_active === true, 60_000);
@@ -218,6 +204,16 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 		server.child.kill('SIGTERM');
 		await new Promise((r) => server.child.once('exit', r));
 	}
+}
+
+/** Waits until `condition` (which may be async) holds; on time-out, says what n8n printed last. */
+async function waitUntil(what, condition, ms, server) {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
 }
 
 async function activate(line, env, id) {
