@@ -167,11 +167,11 @@ export class SendcloudWebhookTrigger implements INodeType {
 			const parcelId = (event.parcel as IDataObject | undefined)?.id;
 			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
 				const staticData = this.getWorkflowStaticData('node');
-				const key = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
-				const remembered = firedInThisProcess.get(key) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
+				const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
+				const remembered = firedInThisProcess.get(memoryKey) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
 				const fired = recordIfNews(remembered, String(parcelId), Number(event.timestamp) || 0);
 				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
-				firedInThisProcess.set(key, fired);
+				firedInThisProcess.set(memoryKey, fired);
 				staticData.firedStatuses = fired;
 			}
 		}
