@@ -17,8 +17,8 @@ esac
 
 # Run from `npm run`, this script inherits the project's .npmrc as npm_config_* variables; its
 # ignore-scripts=true once made `npm rebuild sqlite3` build nothing and report success. The
-# commands below say every setting they depend on; only where npm keeps its download cache and
-# which registry it asks are left to the caller.
+# commands below say every setting they depend on; only where npm keeps its download cache, which
+# registry it asks and which npmrc files it reads are left to the caller.
 for variable in $(compgen -e); do
 	case "${variable,,}" in
 		npm_config_cache | npm_config_registry | npm_config_userconfig | npm_config_globalconfig) ;;
@@ -64,6 +64,8 @@ if [ -d "$dir" ]; then
 	rm -rf "$dir"
 fi
 
+# A run killed outright (no exit trap) leaves its staging folder; holding the lock, none is in use.
+rm -rf "$cache/.n8n-$version."*
 staging=$(mktemp -d "$cache/.n8n-$version.XXXXXX")
 step='preparing'
 finish() {
