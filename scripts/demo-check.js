@@ -32,7 +32,7 @@ async function runManually(session, n8n, workflow, triggerName = workflow.nodes.
 		if (execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new') {
 			// n8n stores run data in its `flatted` form; read it with n8n's own copy.
 			const flatted = require(require.resolve('flatted', { paths: [path.join(n8n.dir, 'node_modules/n8n')] }));
-			return { status: execution.status, runData: flatted.parse(execution.data).resultData.runData };
+			return { executionId, status: execution.status, runData: flatted.parse(execution.data).resultData.runData };
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish within 2 minutes`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
@@ -118,4 +118,4 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	return { passed, failed };
 }
 
-module.exports = { checkDemo };
+module.exports = { checkDemo, runManually };
