@@ -91,6 +91,14 @@ describe('Create', () => {
 		expect(apiCalls(sandbox)).toEqual(['POST /api/v2/integrations/101/logs']);
 	});
 
+	test('is repeated after a 429, which Sendcloud answers before doing anything', async () => {
+		sandbox.injectFaults({ kind: '429', retryAfter: 0, method: 'POST', path: '/logs$' });
+		const { json, error } = await runNode(logsNode(create));
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([429, 201]);
+		expect(sandbox.state.integrationLogs.filter((log) => log.id === json[0].id)).toHaveLength(1);
+	});
+
 	test('invalid JSON in Response is refused for its item', async () => {
 		const { error } = await runNode(logsNode({ ...create, additionalFields: { response: '{not json' } }));
 		expect(error?.message).toBe('Response is not valid JSON');

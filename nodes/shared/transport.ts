@@ -19,8 +19,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { trimBaseUrl } from './baseUrl';
 import { asNodeError } from './nodeError';
-import { pacerFor, type RateWindow } from './RequestPacer';
-import { type HttpFailure, withRetries } from './retry';
+import { type PacedAnswer, pacerFor, type RateWindow } from './RequestPacer';
+import { type HttpFailure, parseRetryAfter, withRetries } from './retry';
 
 /** What differs between the APIs this package talks to; everything else about HTTP lives here. */
 export interface ApiProfile {
@@ -129,6 +129,12 @@ export function failureFromError(error: unknown): HttpFailure | undefined {
 	return undefined;
 }
 
+/** What a failed attempt tells the account's pacer. */
+function quotaAnswer(failure: HttpFailure | undefined): PacedAnswer {
+	if (failure?.statusCode === 429) return { quota: 'throttled', retryAfterMs: parseRetryAfter(failure.retryAfter) };
+	return { quota: failure?.statusCode !== undefined && failure.statusCode < 500 ? 'within' : 'unknown' };
+}
+
 interface Account {
 	credentialType: string;
 	credentials: IDataObject;
@@ -174,16 +180,20 @@ async function send<T>(
 	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
 	// of the request that led to them.
 	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
+	const node = ctx.getNode();
 	const usesOAuth2 = 'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
 	const paced = async (throwOnStatus: boolean) => {
 		const answered = await pacer.acquire();
+		let answer: PacedAnswer = { quota: 'within' };
 		try {
 			return await attempt(throwOnStatus);
+		} catch (error) {
+			answer = quotaAnswer(failureFromError(error));
+			throw asNodeError(node, error, itemIndex);
 		} finally {
-			answered();
+			answered(answer);
 		}
 	};
-	const node = ctx.getNode();
 	const attemptOnce = async () => {
 		try {
 			return await paced(false);
