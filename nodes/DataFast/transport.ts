@@ -8,6 +8,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpFailure } from '../shared/retry';
 import { trimBaseUrl } from '../shared/baseUrl';
+import { unansweredError } from '../shared/nodeError';
 import { type ApiProfile, errorBody, sendRoutedRequest } from '../shared/transport';
 
 const summaries: Record<number, string> = {
@@ -36,14 +37,11 @@ export const dataFastProfile: ApiProfile = {
 	headers: () => ({}),
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
 		const status = failure.statusCode;
-		const message =
-			status === undefined
-				? `Could not reach DataFast${attempts > 1 ? ` (after ${attempts} attempts)` : ''}: ${failure.networkCode ?? failure.message}`
-				: (summaries[status] ?? `DataFast answered with HTTP ${status}`);
+		if (status === undefined) return new NodeApiError(node, errorBody(failure), { ...unansweredError('DataFast', failure, attempts), itemIndex });
 		return new NodeApiError(node, errorBody(failure), {
-			message,
+			message: summaries[status] ?? `DataFast answered with HTTP ${status}`,
 			description: detailOf(failure.body),
-			httpCode: status === undefined ? undefined : String(status),
+			httpCode: String(status),
 			itemIndex,
 		});
 	},

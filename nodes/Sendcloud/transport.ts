@@ -8,6 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sendcloudV3Base, trimBaseUrl } from '../shared/baseUrl';
+import { unansweredError } from '../shared/nodeError';
 import { describeFieldErrors, parsePythonLiteral } from '../shared/pythonLiteral';
 import type { HttpFailure } from '../shared/retry';
 import {
@@ -63,9 +64,9 @@ export function sendcloudErrorDetail(body: unknown): string | undefined {
 	return lines.length ? lines.join('; ') : message;
 }
 
-function summaryFor(failure: HttpFailure, attempts: number): string {
+function summaryFor(statusCode: number, attempts: number): string {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-	switch (failure.statusCode) {
+	switch (statusCode) {
 		case 400:
 			return 'Sendcloud rejected the request as invalid';
 		case 401:
@@ -73,16 +74,21 @@ function summaryFor(failure: HttpFailure, attempts: number): string {
 		case 403:
 			return 'Sendcloud refused access to this resource';
 		case 404:
-			return 'Sendcloud could not find the requested resource';
+			return `Sendcloud could not find the requested resource${tries}`;
 		case 429:
 			return `Sendcloud's rate limit was still exceeded${tries}: other clients may be using the same account's quota`;
-		case undefined:
-			return `Could not reach Sendcloud${tries}: ${failure.networkCode ?? failure.message}`;
 		default:
-			return failure.statusCode >= 500
-				? `Sendcloud had a server error (HTTP ${failure.statusCode})${tries}`
-				: `Sendcloud answered with HTTP ${failure.statusCode}`;
+			return statusCode >= 500 ? `Sendcloud had a server error (HTTP ${statusCode})${tries}` : `Sendcloud answered with HTTP ${statusCode}${tries}`;
 	}
+}
+
+/**
+ * A repeated request that finds nothing to do (a delete's 404, a cancellation's 409) may be
+ * answering what an earlier attempt did, whose answer was lost.
+ */
+function repeatNote(statusCode: number, attempts: number): string | undefined {
+	if (attempts < 2 || (statusCode !== 404 && statusCode !== 409)) return undefined;
+	return 'An earlier attempt of this request got no usable answer: Sendcloud may have carried it out then (deleted or cancelled it already).';
 }
 
 const hints: Record<number, string> = {
@@ -103,12 +109,13 @@ export const sendcloudProfile: ApiProfile = {
 	headers: (credentials): Record<string, string> =>
 		credentials.partnerId ? { 'Sendcloud-Partner-Id': String(credentials.partnerId) } : {},
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
+		const { statusCode } = failure;
+		if (statusCode === undefined) return new NodeApiError(node, errorBody(failure), { ...unansweredError('Sendcloud', failure, attempts), itemIndex });
 		const detail = sendcloudErrorDetail(failure.body);
-		const hint = failure.statusCode === undefined ? undefined : hints[failure.statusCode];
 		return new NodeApiError(node, errorBody(failure), {
-			message: summaryFor(failure, attempts),
-			description: [detail, hint].filter(Boolean).join(' ') || undefined,
-			httpCode: failure.statusCode === undefined ? undefined : String(failure.statusCode),
+			message: summaryFor(statusCode, attempts),
+			description: [detail, hints[statusCode], repeatNote(statusCode, attempts)].filter(Boolean).join(' ') || undefined,
+			httpCode: String(statusCode),
 			itemIndex,
 		});
 	},

@@ -65,16 +65,26 @@ function parsedErrorBody(body: unknown): unknown {
 	}
 }
 
+/** The media type of a Content-Type or Accept value, without its parameters. */
+function mediaType(value: unknown): string | undefined {
+	const type = typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
+	return type || undefined;
+}
+
 /**
- * What is wrong with an answer, if anything. A 2xx must carry JSON, or, when `file` is set (the
- * request asked for bytes), a non-empty file.
+ * What is wrong with an answer, if anything. A 2xx must carry JSON or, when the request asked for a
+ * file (`fileType`, its Accept), a non-empty file of that type: a 200 with the HTML page of a proxy
+ * or a captive portal is not a label.
  */
-function failureOf(response: IN8nHttpFullResponse, file = false): HttpFailure | undefined {
+function failureOf(response: IN8nHttpFullResponse, fileType?: string): HttpFailure | undefined {
 	const { statusCode, headers, body } = response;
 	if (statusCode >= 200 && statusCode < 300) {
-		if (file) {
-			if (Buffer.isBuffer(body) && body.length > 0) return undefined;
-			return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered without a file' };
+		if (fileType !== undefined) {
+			if (!Buffer.isBuffer(body) || body.length === 0) return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered without a file' };
+			const answered = mediaType((headers as Record<string, unknown>)?.['content-type']);
+			const asked = mediaType(fileType);
+			if (answered === undefined || asked === undefined || asked === '*/*' || answered === asked) return undefined;
+			return { networkCode: 'MALFORMED_RESPONSE', message: `The API answered with ${answered} instead of the ${asked} file asked for` };
 		}
 		const hasBody = body !== undefined && body !== null && body !== '';
 		if (!hasBody || (typeof body === 'object' && !Buffer.isBuffer(body))) return undefined;
@@ -90,8 +100,8 @@ function failureOf(response: IN8nHttpFullResponse, file = false): HttpFailure | 
 }
 
 /** Throws when a full response is not a success; the single place that judges an answer. */
-function assertSuccess(node: INode, response: IN8nHttpFullResponse, file = false): void {
-	const failure = failureOf(response, file);
+function assertSuccess(node: INode, response: IN8nHttpFullResponse, fileType?: string): void {
+	const failure = failureOf(response, fileType);
 	if (failure) throw new UnsuccessfulResponse(node, failure);
 }
 
@@ -354,7 +364,8 @@ export interface ResponseExpectations {
 
 /**
  * One request from custom code (custom operations, triggers, list searches), with its full answer.
- * Ask for a file with `encoding: 'arraybuffer'`: the body is then the file's bytes.
+ * Ask for a file with `encoding: 'arraybuffer'` and its media type as Accept: the body is then the
+ * file's bytes, and an answer of another type fails as malformed.
  */
 export async function apiResponse(
 	this: RequestContext,
@@ -364,8 +375,9 @@ export async function apiResponse(
 	{ acceptStatuses = [], check }: ResponseExpectations = {},
 ): Promise<IN8nHttpFullResponse> {
 	const account = await accountOf(this, profile);
-	const file = options.encoding === 'arraybuffer';
-	const fullOptions: IHttpRequestOptions = { json: !file, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
+	const accept = Object.entries(options.headers ?? {}).find(([name]) => name.toLowerCase() === 'accept')?.[1];
+	const fileType = options.encoding === 'arraybuffer' ? String(accept ?? '*/*') : undefined;
+	const fullOptions: IHttpRequestOptions = { json: fileType === undefined, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
 	return await send(
 		this,
 		profile,
@@ -377,7 +389,7 @@ export async function apiResponse(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
-			if (!acceptStatuses.includes(response.statusCode)) assertSuccess(this.getNode(), response, file);
+			if (!acceptStatuses.includes(response.statusCode)) assertSuccess(this.getNode(), response, fileType);
 			check?.(response.body);
 			return response;
 		},
@@ -398,13 +410,15 @@ export async function apiRequest<T = unknown>(
 
 /**
  * The `results` of each page of a cursor-paginated list, for custom code: the caller stops
- * walking by breaking out of its loop, so no page beyond what it needs is requested.
+ * walking by breaking out of its loop, so no page beyond what it needs is requested. A failure
+ * names `itemIndex`, the input item the list is read for.
  */
 export async function* pagesOf(
 	this: RequestContext,
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
 	resultsProperty = 'results',
+	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	const { baseUrl } = await accountOf(this, profile);
 	const firstUrl = new URL(`${baseUrl}${options.url}`);
@@ -414,12 +428,12 @@ export async function* pagesOf(
 			this,
 			profile,
 			request,
-			undefined,
+			itemIndex,
 			(answer) => resultsOf(this.getNode(), answer, resultsProperty),
 		);
 		yield resultsOf(this.getNode(), body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;
-		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl), qs: {} };
+		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl, itemIndex), qs: {} };
 	}
 }
 

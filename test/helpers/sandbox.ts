@@ -46,6 +46,7 @@ export interface Sandbox {
 	reset(): void;
 	injectFaults(...faults: Array<Record<string, unknown>>): void;
 	clearFaults(): void;
+	pendingFaults(): Array<Record<string, unknown>>;
 	expireTokens(): void;
 	addShipment(integrationId: number, shipment: IDataObject): IDataObject;
 	setClock(clock: () => number): void;

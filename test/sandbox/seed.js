@@ -73,7 +73,8 @@ function makeOrder(random, { integrationId, index, createdAt }) {
 	};
 }
 
-function seed({ orders = 350, logs = 120, now = Date.parse('2026-11-20T12:00:00Z') } = {}) {
+/** `ordersOf`: every order goes to that integration (benchmarks of one big shop); else 1 in 10 to 102. */
+function seed({ orders = 350, ordersOf, logs = 120, now = Date.parse('2026-11-20T12:00:00Z') } = {}) {
 	const random = prng(20261122);
 	const integrations = [
 		{ id: 101, shop_name: 'Amsterdam Webshop', shop_url: 'https://amsterdam.example.com', system: 'api', failing_since: null, last_fetch: '2026-11-20T11:55:00Z', last_updated_at: '2026-11-01T09:00:00Z', service_point_enabled: true, service_point_carriers: ['postnl', 'dhl'], webhook_active: false, webhook_url: null },
@@ -87,7 +88,7 @@ function seed({ orders = 350, logs = 120, now = Date.parse('2026-11-20T12:00:00Z
 	for (let index = 0; index < orders; index++) {
 		t += Math.floor(random() * (2 * span) / orders);
 		if (index % 17 === 0) t -= t % 1000; // a few orders land on the same second
-		const integrationId = index % 10 === 9 ? 102 : 101;
+		const integrationId = ordersOf ?? (index % 10 === 9 ? 102 : 101);
 		shipments.get(integrationId).push(makeOrder(random, { integrationId, index, createdAt: Math.min(t, now) }));
 	}
 	const integrationLogs = [];

@@ -6,7 +6,7 @@ const http = require('http');
 const crypto = require('crypto');
 const { validateRequest, orderFieldErrors } = require('./specValidator');
 const { seed, uuidFrom, prng } = require('./seed');
-const { createV3Api } = require('./v3');
+const { createV3Api, APPLIED_THEN_RESET } = require('./v3');
 const { createWebhookSender } = require('./webhooks');
 
 const DEFAULTS = {
@@ -32,6 +32,13 @@ const DEFAULTS = {
 };
 
 const DELIVERY_METHOD_TYPES = ['standard_delivery', 'nominated_day_delivery', 'same_day_delivery'];
+
+/** What a proxy or a captive portal answers in the API's place: a 200, but a page for people. */
+const CAPTIVE_PORTAL_PAGE =
+	'<!doctype html>\n<html><head><title>Sign in to continue</title></head>\n<body><h1>Sign in to continue</h1><p>This network needs you to sign in before it lets you through.</p></body></html>\n';
+
+/** Where a request is carried out whose answer is never sent ('applied-then-reset'). */
+const UNANSWERED = { writeHead: () => UNANSWERED, end: () => UNANSWERED };
 
 const SENDCLOUD_LIMITS = {
 	read: [{ limit: 1000, periodMs: 60_000 }],
@@ -160,6 +167,10 @@ function createSandbox(userOptions = {}) {
 			case 'no-results':
 				send(res, 200, { detail: 'valid JSON, but not a page' });
 				return true;
+			case 'html':
+				res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+				res.end(CAPTIVE_PORTAL_PAGE);
+				return true;
 			default: {
 				const status = Number(fault.kind);
 				const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
@@ -169,6 +180,12 @@ function createSandbox(userOptions = {}) {
 		}
 	}
 
+	/** 'applied-then-reset': `handle(res)` carries the request out in full, then the connection drops unanswered. */
+	function carryOutThenReset(req, handle) {
+		handle(UNANSWERED);
+		req.socket.destroy();
+	}
+
 	function pageOf(list, query, pageSize, req, positionOf) {
 		let cursor = { o: 0, r: false, p: undefined };
 		if (query.cursor !== undefined) cursor = decodeCursor(query.cursor);
@@ -176,10 +193,12 @@ function createSandbox(userOptions = {}) {
 		// items at exactly that position were already handed out (Django REST Framework's scheme).
 		let start = 0;
 		if (cursor.p !== undefined && !cursor.r) {
-			start = list.findIndex((item) => (options.newestFirst ? positionOf(item) < cursor.p : positionOf(item) > cursor.p));
-			const firstAtP = list.findIndex((item) => positionOf(item) === cursor.p);
-			if (firstAtP !== -1) start = firstAtP + cursor.o;
-			else if (start === -1) start = list.length;
+			start = list.findIndex((item) => positionOf(item) === cursor.p);
+			if (start !== -1) start += cursor.o;
+			else {
+				start = list.findIndex((item) => (options.newestFirst ? positionOf(item) < cursor.p : positionOf(item) > cursor.p));
+				if (start === -1) start = list.length;
+			}
 		}
 		let end = Math.min(list.length, start + pageSize);
 		if (cursor.r && cursor.p !== undefined) {
@@ -199,27 +218,44 @@ function createSandbox(userOptions = {}) {
 		let next = null;
 		if (end < list.length && results.length) {
 			const p = positionOf(results[results.length - 1]);
-			// o counts the items at p handed out so far, so skipping o lands after this page.
-			const firstAtP = list.findIndex((item) => positionOf(item) === p);
+			// o counts the items at p handed out so far, so skipping o lands after this page. The list is
+			// ordered by position, so those items end this page: found without a scan from the top.
+			let firstAtP = end - 1;
+			while (firstAtP > 0 && positionOf(list[firstAtP - 1]) === p) firstAtP--;
 			next = link({ o: end - firstAtP, p });
 		}
 		const previous = start > 0 && results.length ? link({ r: 1, p: positionOf(results[0]) }) : null;
 		return { next, previous, results };
 	}
 
+	// Walking every page of a big integration would otherwise filter and sort all of it once per page.
+	// A sorted list is reused while the stored orders are the same objects in the same places (an
+	// update never changes an order's created_at): comparing them is linear, but far cheaper.
+	const listsByDays = new WeakMap(); // stored orders → { members, lists: "days order" → list }
+	function shipmentsBetween(stored, start, end) {
+		const cached = listsByDays.get(stored);
+		let same = cached?.members.length === stored.length;
+		for (let i = 0; same && i < stored.length; i++) same = stored[i] === cached.members[i];
+		const cache = same ? cached : { members: [...stored], lists: new Map() };
+		listsByDays.set(stored, cache);
+		const key = `${start} ${end} ${options.newestFirst}`;
+		if (!cache.lists.has(key)) {
+			const day = (iso) => iso.slice(0, 10);
+			const sign = options.newestFirst ? -1 : 1;
+			const list = stored.filter((s) => day(s.created_at) >= start && day(s.created_at) <= end);
+			list.sort((a, b) => sign * (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) || sign * (a._seq ?? 0) - sign * (b._seq ?? 0));
+			cache.lists.set(key, list);
+		}
+		return cache.lists.get(key);
+	}
+
 	function listShipments(req, res, integrationId, query) {
-		let list = [...state.shipments.get(integrationId)];
-		const day = (iso) => iso.slice(0, 10);
 		const today = new Date(clock()).toISOString().slice(0, 10);
 		const yearAgo = new Date(clock() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-		const start = query.start_date ?? yearAgo;
-		const end = query.end_date ?? today;
-		list = list.filter((s) => day(s.created_at) >= start && day(s.created_at) <= end);
+		let list = shipmentsBetween(state.shipments.get(integrationId), query.start_date ?? yearAgo, query.end_date ?? today);
 		if (query.external_order_ids) list = list.filter((s) => query.external_order_ids.includes(s.external_order_id));
 		if (query.external_shipment_ids) list = list.filter((s) => query.external_shipment_ids.includes(s.external_shipment_id));
 		if (query.order_number) list = list.filter((s) => s.order_number === query.order_number);
-		const sign = options.newestFirst ? -1 : 1;
-		list.sort((a, b) => sign * (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) || sign * (a._seq ?? 0) - sign * (b._seq ?? 0));
 		const page = pageOf(list, query, options.pageSize, req, (s) => s.created_at);
 		page.results = page.results.map(({ _seq, ...s }) => s);
 		send(res, 200, page);
@@ -417,7 +453,14 @@ function createSandbox(userOptions = {}) {
 					}
 				}
 				record.body = body;
-				if (url.pathname.startsWith('/datafast/api/v1/')) return handleDataFast(req, res, url.pathname.slice('/datafast/api/v1'.length));
+				if (url.pathname.startsWith('/datafast/api/v1/')) {
+					const dataFastPath = url.pathname.slice('/datafast/api/v1'.length);
+					const fault = takeFault(req.method, url.pathname, url.search);
+					const dataFastError = (status, message, headers) => send(res, status, { status: 'error', error: { code: status, message } }, headers);
+					if (fault?.kind === APPLIED_THEN_RESET) return carryOutThenReset(req, (answer) => handleDataFast(req, answer, dataFastPath));
+					if (fault && (await applyFault(fault, req, res, dataFastError))) return;
+					return handleDataFast(req, res, dataFastPath);
+				}
 				// Not an API: where test workflows report what reached them (end-to-end tests).
 				if (url.pathname === '/__sink' && req.method === 'POST') {
 					sink.push(body);
@@ -431,9 +474,11 @@ function createSandbox(userOptions = {}) {
 				}
 				record.account = account;
 				const fault = takeFault(req.method, pathname, url.search);
-				if (fault && (await applyFault(fault, req, res))) return;
+				if (fault && fault.kind !== APPLIED_THEN_RESET && (await applyFault(fault, req, res))) return;
 				const limited = throttled(account, req.method);
 				if (limited) return sendcloudError(res, 429, `api/v2${pathname}`, limited.message, limited.headers);
+				// The work is done (an order stored, a log written), but the client never learns it.
+				if (fault?.kind === APPLIED_THEN_RESET) return carryOutThenReset(req, (answer) => handleSendcloud(req, answer, pathname, url.searchParams, body));
 				handleSendcloud(req, res, pathname, url.searchParams, body);
 			} catch (error) {
 				send(res, 500, { error: { code: 500, request: req.url, message: String(error?.message ?? error) } });
@@ -457,12 +502,15 @@ function createSandbox(userOptions = {}) {
 		webhooks,
 		/**
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
-		 * 'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex on the
-		 * path after /api/v2 for v2 requests and on the whole path (/api/v3/…) for v3 requests. 'applied-then-reset'
-		 * (v3 only) carries the request out, then drops the connection unanswered.
+		 * 'html'|'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex
+		 * on the path after /api/v2 for v2 requests and on the whole path (/api/v3/…, /datafast/api/v1/…) for the others.
+		 * 'html' answers 200 with a captive portal's HTML page; 'applied-then-reset' carries the request out, then drops
+		 * the connection unanswered.
 		 */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		clearFaults: () => (faults.length = 0),
+		/** Faults injected that no request met yet. */
+		pendingFaults: () => faults.map((f) => ({ ...f })),
 		setClock: (fn) => (clock = fn),
 		expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),
 		addShipment(integrationId, shipment) {

@@ -235,4 +235,4 @@ function createV3Api({ options, authenticate, throttled, takeFault, applyFault, 
 	};
 }
 
-module.exports = { createV3Api };
+module.exports = { createV3Api, APPLIED_THEN_RESET };
