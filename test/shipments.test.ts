@@ -83,6 +83,27 @@ describe('Get Many', () => {
 		expect(apiCalls(sandbox)).toEqual([]);
 	});
 
+	test('Return All lists more orders than one function call takes as arguments', async () => {
+		// 160,000 orders once failed with "Maximum call stack size exceeded" after every page was
+		// read: the whole list was spread into one push. Bigger pages keep this test fast.
+		const { seed } = jest.requireActual('./sandbox/seed');
+		sandbox.state.shipments.set(103, seed({ orders: 200_000, ordersOf: 103 }).shipments.get(103));
+		const { pageSize } = sandbox.options;
+		sandbox.options.pageSize = 10_000;
+		try {
+			const { json, error } = await runNode(list({ integrationId: byId(103) }));
+			expect(error).toBeUndefined();
+			expect(json).toHaveLength(200_000);
+			expect(new Set(json.map((s) => s.external_order_id)).size).toBe(200_000);
+			// Newest first: the last order seeded, then back to the first.
+			expect(json[0].external_order_id).toBe('299999');
+			expect(json[199_999].external_order_id).toBe('100000');
+			expect(apiCalls(sandbox)).toHaveLength(20);
+		} finally {
+			sandbox.options.pageSize = pageSize;
+		}
+	});
+
 	test('a date filter turns Luxon dates into days', () => {
 		const { toApiDate } = jest.requireActual('../nodes/Sendcloud/descriptions/ShipmentDescription');
 		expect(toApiDate(DateTime.fromISO('2026-01-02T23:59:00', { zone: 'America/New_York' }))).toBe('2026-01-02');

@@ -8,6 +8,7 @@ import { parcelFields, parcelOperations } from './descriptions/ParcelDescription
 import { shipmentFields, shipmentOperations } from './descriptions/ShipmentDescription';
 import { searchIntegrations } from './methods/listSearch';
 import { createShipments, downloadDocuments } from './actions/labels';
+import { listOrders } from './actions/listOrders';
 import { upsertShipments } from './actions/upsertShipments';
 import { sendToSendcloud } from './transport';
 
@@ -64,7 +65,7 @@ export class Sendcloud implements INodeType {
 	};
 
 	customOperations = {
-		shipment: { upsert: upsertShipments },
+		shipment: { upsert: upsertShipments, getAll: listOrders },
 		parcel: { create: createShipments, downloadDocument: downloadDocuments },
 	};
 }

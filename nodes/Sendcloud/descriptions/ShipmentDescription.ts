@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { viaTransport } from '../../shared/transport';
-import { listFromSendcloud } from '../transport';
 import { CURRENCIES, DEFAULT_CUSTOMS_SHIPMENT_TYPE } from '../actions/orders';
-import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, toList, validateIntegrationId } from './common';
+import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, validateIntegrationId } from './common';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['shipment'], operation, ...extra },
@@ -20,45 +19,6 @@ export function toApiDate(value: unknown): string | undefined {
 	// The date as written, in the offset it was written in: "2026-11-20T23:30:00+01:00" is the 20th.
 	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value).trim());
 	return match && !Number.isNaN(Date.parse(match[1])) ? match[1] : undefined;
-}
-
-/** Turns the Filters collection into the query the spec describes (dates as days, lists exploded). */
-async function setShipmentFilters(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	await validateIntegrationId.call(this, requestOptions);
-	const filters = this.getNodeParameter('filters', {}) as IDataObject;
-	const qs: IDataObject = {};
-	for (const [parameter, field] of [
-		['startDate', 'start_date'],
-		['endDate', 'end_date'],
-	]) {
-		if (filters[parameter] === undefined || filters[parameter] === '') continue;
-		const day = toApiDate(filters[parameter]);
-		if (!day) {
-			throw new NodeOperationError(this.getNode(), `"${String(filters[parameter])}" is not a date`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Give a date such as 2026-11-20, or a date and time.',
-			});
-		}
-		qs[field] = day;
-	}
-	if (qs.start_date && qs.end_date && String(qs.start_date) > String(qs.end_date)) {
-		throw new NodeOperationError(this.getNode(), 'The start date is after the end date', { itemIndex: this.getItemIndex() });
-	}
-	for (const [parameter, field] of [
-		['externalOrderIds', 'external_order_ids'],
-		['externalShipmentIds', 'external_shipment_ids'],
-	]) {
-		const list = toList(filters[parameter]);
-		if (list.length) qs[field] = list;
-	}
-	if (filters.orderNumber) qs.order_number = String(filters.orderNumber).trim();
-	if (filters.senderAddress) qs.sender_address = Number(filters.senderAddress);
-	if (filters.shippingRules !== undefined) qs.shipping_rules = Boolean(filters.shippingRules);
-	requestOptions.qs = { ...requestOptions.qs, ...qs };
-	return requestOptions;
 }
 
 async function setDeleteBody(
@@ -86,25 +46,6 @@ async function setDeleteBody(
 	}
 	return requestOptions;
 }
-
-const SIMPLIFIED_FIELDS = [
-	'shipment_uuid',
-	'external_order_id',
-	'external_shipment_id',
-	'order_number',
-	'name',
-	'email',
-	'city',
-	'postal_code',
-	'country',
-	'order_status',
-	'payment_status',
-	'total_order_value',
-	'currency',
-	'created_at',
-	'shipment_created_at',
-	'shipment_updated_at',
-];
 
 export const shipmentOperations: INodeProperties[] = [
 	{
@@ -144,15 +85,11 @@ export const shipmentOperations: INodeProperties[] = [
 				}),
 			},
 			{
+				// Runs as the node's custom operation: n8n's router fails on lists of over about 120,000 orders.
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many orders',
 				description: 'List the orders of an integration, newest first, with optional filters',
-				routing: viaTransport({
-					request: { method: 'GET', url: `${INTEGRATION_PATH}/shipments` },
-					send: { preSend: [setShipmentFilters] },
-					operations: { pagination: listFromSendcloud },
-				}),
 			},
 		],
 	},
@@ -272,17 +209,6 @@ export const shipmentFields: INodeProperties[] = [
 		default: true,
 		displayOptions: showFor(['getAll']),
 		description: 'Whether to return only the main fields of each order instead of everything (items, customs, checkout data)',
-		routing: {
-			output: {
-				postReceive: [
-					{
-						type: 'setKeyValue',
-						enabled: '={{$value}}',
-						properties: Object.fromEntries(SIMPLIFIED_FIELDS.map((field) => [field, `={{ $responseItem.${field} }}`])),
-					},
-				],
-			},
-		},
 	},
 	{
 		displayName: 'Input Data',
