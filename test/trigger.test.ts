@@ -22,6 +22,8 @@ describe('New Order', () => {
 	test('the first activation fires nothing and only records where it stands', async () => {
 		const runner = trigger();
 		expect(await runner.poll()).toBeNull();
+		// The newest page holds the newest order and the lateness window before it: the older pages are not read.
+		expect(sandbox.requests.filter((r) => r.path.endsWith('/shipments'))).toHaveLength(1);
 		expect(await runner.poll()).toBeNull();
 		const state = (runner.staticData['node:Sendcloud'] as IDataObject).orderWatch as IDataObject;
 		expect(state.watermark).toBe(Date.parse(String(sandbox.state.shipments.get(101)!.at(-1)!.created_at)));

@@ -57,16 +57,36 @@ function startDateFor(cutoff: number): string | undefined {
 	return cutoff > DAY_MS ? new Date(cutoff - DAY_MS).toISOString().slice(0, 10) : undefined;
 }
 
+/** Whether a page's orders go from newest to oldest, and it is past `cutoff` then. */
+function passed(page: IDataObject[], cutoff: number): boolean {
+	const times = page.map(createdOf);
+	const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]) && times[0] > times[times.length - 1];
+	return newestFirst && times[times.length - 1] < cutoff;
+}
+
 /** Reads the orders created at or after `from`, leaving a newest-first list as soon as it passes it. */
 async function ordersSince(pages: OrderPages, from: number): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	for await (const page of pages(startDateFor(from))) {
 		found.push(...page.filter((order) => createdOf(order) >= from));
-		const times = page.map(createdOf);
-		const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]) && times[0] > times[times.length - 1];
-		if (newestFirst && times[times.length - 1] < from) break;
+		if (passed(page, from)) break;
 	}
 	return found;
+}
+
+/**
+ * The newest order and those created within `windowMs` before it: where a first activation
+ * stands. A newest-first list is left after its first pages, however many orders it holds.
+ */
+async function newestOrders(pages: OrderPages, windowMs: number): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	let newest = 0;
+	for await (const page of pages(undefined)) {
+		found.push(...page);
+		newest = Math.max(newest, ...page.map(createdOf));
+		if (passed(page, newest - windowMs)) break;
+	}
+	return found.filter((order) => createdOf(order) >= newest - windowMs);
 }
 
 function byTime(timeOf: (order: IDataObject) => number) {
@@ -94,16 +114,16 @@ export async function pollOrders(
 		? { version: 1, scope, watermark: options.backfillFrom ?? 0, seen: {} }
 		: { ...previous, seen: { ...previous.seen } };
 	const windowMs = options.event === 'newShipment' ? options.latenessMs : options.updateWindowMs + options.latenessMs;
-	const from = fresh && options.backfillFrom !== undefined ? options.backfillFrom : state.watermark - windowMs;
-	const orders = await ordersSince(pages, Math.max(0, from));
-
 	// The first activation only records where it stands (unless it backfills).
 	if (fresh && options.backfillFrom === undefined) {
+		const orders = await newestOrders(pages, windowMs);
 		for (const order of orders) state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
 		state.watermark = Math.max(0, ...orders.map(createdOf));
 		forget(state.seen, state.watermark - windowMs);
 		return { state, fire: [] };
 	}
+	const from = fresh && options.backfillFrom !== undefined ? options.backfillFrom : state.watermark - windowMs;
+	const orders = await ordersSince(pages, Math.max(0, from));
 
 	const isNew = (order: IDataObject) => state.seen[uuidOf(order)] === undefined;
 	let candidates: IDataObject[];
