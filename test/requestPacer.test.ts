@@ -46,10 +46,20 @@ test('a 429 that asks for half a minute lowers the per-minute limit', async () =
 	expect(pacer.currentLimits).toEqual([15, 70]);
 });
 
-test('a 429 without Retry-After lowers every limit', async () => {
-	const { pacer, send } = pacerAt();
+test('a 429 without Retry-After lowers the limit this process has used the most of', async () => {
+	const { clock, pacer, send } = pacerAt();
+	await send(12);
 	await send(1, 'throttled');
-	expect(pacer.currentLimits).toEqual([10, 70]);
+	// 13 of 15 a second against 13 of 100 a minute: the burst.
+	expect(pacer.currentLimits).toEqual([10, 100]);
+	for (let i = 0; i < 6; i++) {
+		clock.now += 1_001;
+		await send(10);
+	}
+	clock.now += 1_001;
+	await send(1, 'throttled');
+	// 1 of 15 this second against 74 of 100 this minute: the minute.
+	expect(pacer.currentLimits[1]).toBe(70);
 });
 
 test('429s of requests sent before the slow-down was decided do not slow it down again', async () => {
@@ -96,17 +106,18 @@ test("answers within the limits win back one request per window's worth of them"
 
 test('answers that say nothing about the quota (server errors, no answer) change nothing', async () => {
 	const { pacer } = pacerAt();
-	(await pacer.acquire())({ quota: 'throttled' });
-	(await pacer.acquire())({ quota: 'unknown' });
-	expect(pacer.currentLimits).toEqual([10, 70]);
+	const [throttled, unanswered] = [await pacer.acquire(), await pacer.acquire()];
+	throttled({ quota: 'throttled', retryAfterMs: 1_000 });
+	unanswered({ quota: 'unknown' });
+	expect(pacer.currentLimits).toEqual([10, 100]);
 });
 
 test('a minute without 429s gives the published limits back', async () => {
 	const { clock, pacer, send } = pacerAt();
-	await send(1, 'throttled');
+	await send(1, 'throttled', 30_000);
 	clock.now += 60_000;
 	pacer.delayBeforeNext(clock.now);
-	expect(pacer.currentLimits).toEqual([10, 70]);
+	expect(pacer.currentLimits).toEqual([15, 70]);
 	clock.now += 1;
 	pacer.delayBeforeNext(clock.now);
 	expect(pacer.currentLimits).toEqual([15, 100]);

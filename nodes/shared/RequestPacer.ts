@@ -122,7 +122,7 @@ export class RequestPacer {
 		// A wait longer than the longest window is not about these limits: requests then fail with
 		// the 429 (the retry budget refuses such waits) rather than hang in here.
 		if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, this.horizonMs));
-		for (const w of this.windowsHit(retryAfterMs)) {
+		for (const w of this.windowsHit(retryAfterMs, now)) {
 			if (requestNumber < w.firstAfterDecrease) continue;
 			w.allowed = Math.max(1, w.limit * MIN_SHARE, w.allowed * DECREASE_FACTOR);
 			w.firstAfterDecrease = this.sent;
@@ -130,12 +130,17 @@ export class RequestPacer {
 	}
 
 	/**
-	 * The limits a 429 can be about: the shortest one whose period covers the wait the API asked
-	 * for (a shorter window would have freed up sooner), or all of them when it gave no wait.
+	 * The limit a 429 is about: the shortest one whose period covers the wait the API asked for (a
+	 * shorter window would have freed up sooner). Without a wait, the one this process has used the
+	 * most of, for its size: lowering them all would make it wait out a whole minute after a
+	 * collision of bursts.
 	 */
-	private windowsHit(retryAfterMs: number | undefined): PacedWindow[] {
-		if (retryAfterMs === undefined) return this.windows;
-		const hit = this.windows.find((w) => w.periodMs + this.marginMs >= retryAfterMs) ?? this.windows.at(-1);
+	private windowsHit(retryAfterMs: number | undefined, now: number): PacedWindow[] {
+		const usage = (w: PacedWindow) => this.slots.filter((s) => s.at > now - w.periodMs - this.marginMs).length / w.limit;
+		const hit =
+			retryAfterMs === undefined
+				? [...this.windows].sort((a, b) => usage(b) - usage(a))[0]
+				: (this.windows.find((w) => w.periodMs + this.marginMs >= retryAfterMs) ?? this.windows.at(-1));
 		return hit ? [hit] : [];
 	}
 }
