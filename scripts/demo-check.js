@@ -44,18 +44,7 @@ async function runManually(session, n8n, workflow, triggerName = workflow.nodes.
  * `editor` (optional) runs the Chromium walk-through.
  */
 async function checkDemo({ url, owner, n8n, sandbox, editor }) {
-	let passed = 0;
-	let failed = 0;
-	const step = async (name, body) => {
-		try {
-			const detail = await body();
-			passed++;
-			console.log(`  ✓ ${name}${detail ? `: ${detail}` : ''}`);
-		} catch (error) {
-			failed++;
-			console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
-		}
-	};
+	const { check: step, counts } = runtime.checklist();
 	console.log(`\nChecking the demo (n8n ${n8n.version} at ${url})`);
 	const session = await runtime.signIn(url, owner);
 	await step(`the owner signs in and n8n lists the ${NODE_TYPES.length} nodes`, async () => {
@@ -115,7 +104,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step('no request broke the Sendcloud spec', async () => {
 		if (sandbox.violations.length) throw new Error(JSON.stringify(sandbox.violations).slice(0, 1000));
 	});
-	return { passed, failed };
+	return counts;
 }
 
 module.exports = { checkDemo, runManually };

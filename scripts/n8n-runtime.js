@@ -181,4 +181,40 @@ function writeJson(file, value) {
 
 const newId = () => crypto.randomBytes(8).toString('hex');
 
-module.exports = { OWNER, ensureOwner, signIn, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };
+/** Builds the package unless dist/ already holds it (the tests pack what is built). */
+function ensureBuilt() {
+	if (!fs.existsSync(path.join(ROOT, 'dist/nodes/Sendcloud/Sendcloud.node.js'))) {
+		execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	}
+}
+
+/**
+ * Waits until `condition` (which may be async) holds, for at most `ms`; on time-out, the error
+ * names what was awaited, with `server`'s last output when given.
+ */
+async function waitUntil(what, condition, ms, server) {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${server ? `; n8n said:\n${server.output().slice(-2000)}` : ''}`);
+}
+
+/** Named checks run one after another: each prints ✓, or ✗ and why, and is counted in `counts`. */
+function checklist() {
+	const counts = { passed: 0, failed: 0 };
+	const check = async (name, body) => {
+		try {
+			const detail = await body();
+			counts.passed++;
+			console.log(`  ✓ ${name}${detail ? `: ${detail}` : ''}`);
+		} catch (error) {
+			counts.failed++;
+			console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
+		}
+	};
+	return { check, counts };
+}
+
+module.exports = { checklist, ensureBuilt, waitUntil, OWNER, ensureOwner, signIn, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };

@@ -23,7 +23,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { credentialsHelper, listSearch, makeNode, type NodeRun, runNode, stopEngineTimers, TriggerRunner, WebhookTriggerRunner } from './helpers/engine';
 import { shopOrder } from './helpers/orders';
 import { API_KEY, DATAFAST_TOKEN, type Sandbox } from './helpers/sandbox';
-import { arrive } from './helpers/shipments';
+import { apiShipment, arrive } from './helpers/shipments';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox } = require('./sandbox/server');
@@ -262,15 +262,6 @@ const INTEGRATION_ROWS: Row[] = [
 
 // ---- Sendcloud: parcels and labels (v3)
 
-/** A shipment in the API's own JSON, as an Auto-Map input item. */
-const apiShipment = (reference: string, overrides: IDataObject = {}): IDataObject => ({
-	to_address: { name: 'Piet', address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
-	from_address: { sender_address_id: 192 },
-	ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
-	parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
-	external_reference_id: reference,
-	...overrides,
-});
 const REFERENCES = ['order-fm-1', 'order-fm-2'];
 
 /** Create and Announce of two labels, the fault on `target`; at most one shipment and label per order, ever. */

@@ -3,6 +3,7 @@ import type { IBinaryData, IDataObject } from 'n8n-workflow';
 import { derivedReference } from '../nodes/Sendcloud/actions/announcement';
 import { credentialsHelper, makeNode, runNode } from './helpers/engine';
 import { API_KEY, type Sandbox, useSandbox } from './helpers/sandbox';
+import { apiShipment } from './helpers/shipments';
 
 const sandbox = useSandbox();
 
@@ -33,15 +34,6 @@ const create = (parameters: Record<string, unknown> = {}, settings = {}) =>
 		settings,
 	);
 
-/** A shipment in the API's own JSON, as an input item for Auto-Map. */
-const apiShipment = (reference: string, overrides: IDataObject = {}): IDataObject => ({
-	to_address: { name: 'Piet', address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
-	from_address: { sender_address_id: 192 },
-	ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
-	parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
-	external_reference_id: reference,
-	...overrides,
-});
 const autoMap = (parameters: Record<string, unknown> = {}, settings = {}) =>
 	parcelNode({ operation: 'create', dataMode: 'autoMapInputData', ...parameters }, settings);
 

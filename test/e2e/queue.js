@@ -30,33 +30,13 @@ const TRIGGER_CREDENTIAL = { sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', 
 const SIGNING_KEY = 'whsec-queue-e2e';
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000000e2e11';
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-	try {
-		const detail = await body();
-		passed++;
-		console.log(`  ✓ ${name}${detail ? `: ${detail}` : ''}`);
-	} catch (error) {
-		failed++;
-		console.log(`  ✗ ${name}\n      ${String(error.message).split('\n').join('\n      ')}`);
-	}
-}
+const { check, counts } = runtime.checklist();
+const { waitUntil } = runtime;
 
 function expect(actual, expected, what) {
 	if (!isDeepStrictEqual(actual, expected)) {
 		throw new Error(`${what}: expected ${JSON.stringify(expected)?.slice(0, 400)}\n      got      ${JSON.stringify(actual)?.slice(0, 600)}`);
 	}
-}
-
-async function waitUntil(what, condition, ms) {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (await condition()) return;
-		await new Promise((r) => setTimeout(r, 300));
-	}
-	throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
 }
 
 /** An HTTP Request node that reports `body` (an expression) to the sandbox's sink. */
@@ -168,9 +148,7 @@ function writeFigures(figures, n8n) {
 }
 
 (async () => {
-	if (!fs.existsSync(path.join(runtime.ROOT, 'dist/nodes/Sendcloud/Sendcloud.node.js'))) {
-		require('child_process').execFileSync('npm', ['run', 'build'], { cwd: runtime.ROOT, stdio: 'inherit' });
-	}
+	runtime.ensureBuilt();
 	const n8n = runtime.installN8n(2);
 	const userFolder = runtime.scratchFolder('n8n-queue-');
 	runtime.installAsCommunityPackage(userFolder, runtime.packPackage(userFolder));
@@ -293,10 +271,10 @@ function writeFigures(figures, n8n) {
 		await sandbox.close();
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	}
-	console.log(`\n${passed} passed, ${failed} failed`);
-	process.exit(failed ? 1 : 0);
+	console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
+	process.exit(counts.failed ? 1 : 0);
 })().catch((error) => {
 	console.error(error);
-	console.log(`\n${passed} passed, ${failed + 1} failed`);
+	console.log(`\n${counts.passed} passed, ${counts.failed + 1} failed`);
 	process.exit(1);
 });

@@ -120,7 +120,7 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 	const name = 'Sendcloud Trigger: activated, every arriving order starts exactly one run';
 	try {
 		const polls = () => sandbox.requests.filter((r) => r.path.endsWith('/shipments')).length;
-		const waitFor = (what, condition, ms) => waitUntil(what, condition, ms, server);
+		const waitFor = (what, condition, ms) => runtime.waitUntil(what, condition, ms, server);
 		await waitFor('the activation poll', () => polls() >= 1, 60_000);
 		const arrived = [];
 		const add = (createdAt) => arrived.push(sandbox.addShipment(101, makeOrder(random, { integrationId: 101, index: 800000 + arrived.length, createdAt })).shipment_uuid);
@@ -170,7 +170,7 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const integration = () => sandbox.state.integrations.find((i) => i.id === 101);
 	const port = await runtime.freePort();
 	const server = await runtime.startN8n(line, env, port);
-	const waitFor = (what, condition, ms) => waitUntil(what, condition, ms, server);
+	const waitFor = (what, condition, ms) => runtime.waitUntil(what, condition, ms, server);
 	try {
 		const hookUrl = `http://127.0.0.1:${port}/webhook/${workflow.nodes[0].webhookId}/webhook`;
 		await waitFor('the trigger to register its URL on the integration', () => integration().webhook_url === hookUrl && integration().webhook_active === true, 60_000);
@@ -206,16 +206,6 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	}
 }
 
-/** Waits until `condition` (which may be async) holds; on time-out, says what n8n printed last. */
-async function waitUntil(what, condition, ms, server) {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (await condition()) return;
-		await new Promise((r) => setTimeout(r, 300));
-	}
-	throw new Error(`timed out waiting for ${what}; n8n said:\n${server.output().slice(-2000)}`);
-}
-
 async function activate(line, env, id) {
 	const help = await runtime.n8n(line, env, ['--help']);
 	if (/publish:workflow/.test(help)) await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
@@ -223,7 +213,7 @@ async function activate(line, env, id) {
 }
 
 (async () => {
-	execBuild();
+	runtime.ensureBuilt();
 	const workRoot = runtime.scratchFolder('n8n-e2e-');
 	const tarball = runtime.packPackage(workRoot);
 	const sandbox = createSandbox();
@@ -255,9 +245,3 @@ async function activate(line, env, id) {
 	console.log(`\n${passed} passed, ${failed + 1} failed`);
 	process.exit(1);
 });
-
-function execBuild() {
-	if (!fs.existsSync(path.join(runtime.ROOT, 'dist/nodes/Sendcloud/Sendcloud.node.js'))) {
-		require('child_process').execFileSync('npm', ['run', 'build'], { cwd: runtime.ROOT, stdio: 'inherit' });
-	}
-}

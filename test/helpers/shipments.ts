@@ -15,3 +15,13 @@ export function arrive(sandbox: Sandbox, createdAt: string | number, overrides: 
 }
 
 export const uuids = (orders: IDataObject[] | null) => (orders ?? []).map((o) => o.shipment_uuid);
+
+/** A v3 shipment in the API's own JSON, as an input item for Auto-Map. */
+export const apiShipment = (reference: string, overrides: IDataObject = {}): IDataObject => ({
+	to_address: { name: 'Piet', address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
+	from_address: { sender_address_id: 192 },
+	ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
+	parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
+	external_reference_id: reference,
+	...overrides,
+});
