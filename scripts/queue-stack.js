@@ -61,7 +61,9 @@ async function startPostgres(folder) {
 	const binDir = path.dirname(fs.realpathSync(ensureTool('initdb', 'postgresql')));
 	// PostgreSQL refuses to run as root: its data folder and socket belong to the `postgres` user.
 	const asOwner = (program, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, program), ...args]] : [path.join(binDir, program), args]);
-	const run = (program, args) => execFileSync(...asOwner(program, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+	// runuser lives in /usr/sbin, which a minimal PATH (a CI job, `env -i`) leaves out.
+	const env = { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` };
+	const run = (program, args) => execFileSync(...asOwner(program, args), { stdio: ['ignore', 'pipe', 'pipe'], env });
 	const dataDir = path.join(folder, 'data');
 	if (isRoot) execFileSync('chown', ['postgres:postgres', folder]);
 	run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
