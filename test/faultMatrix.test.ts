@@ -22,11 +22,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { credentialsHelper, listSearch, makeNode, type NodeRun, runNode, stopEngineTimers, TriggerRunner, WebhookTriggerRunner } from './helpers/engine';
 import { shopOrder } from './helpers/orders';
-import { API_KEY, DATAFAST_TOKEN, type Sandbox } from './helpers/sandbox';
+import { API_KEY, DATAFAST_TOKEN, type Sandbox, testSandbox } from './helpers/sandbox';
 import { apiShipment, arrive } from './helpers/shipments';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSandbox } = require('./sandbox/server');
 
 type Verdict = 'recovered' | 'recovered*' | 'clear error' | 'unclear error' | 'different output' | 'LOST' | 'DUPLICATED';
 
@@ -483,7 +480,7 @@ function judge(row: Row, fault: Fault, outcome: Outcome, baseline: Outcome): { v
 
 // ---- The sandboxes, one per column, each with credentials of its own
 
-const sandboxes: Sandbox[] = COLUMNS.map(() => createSandbox());
+const sandboxes: Sandbox[] = COLUMNS.map(() => testSandbox());
 const credentialsById = new Map<string, ICredentialDataDecryptedObject>();
 /** Each cell has credentials of its own, so that it starts with a pacer of its own, as a new n8n process would. */
 const credentialId = (row: number, column: number, type: string) => `fault-matrix-${row}-${column}-${type}`;

@@ -5,8 +5,8 @@
 import { execFileSync } from 'child_process';
 import { inflateSync } from 'zlib';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSandbox } = require('./sandbox/server');
+import { testSandbox } from './helpers/sandbox';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateV3Response } = require('./sandbox/specValidator');
 
@@ -18,7 +18,7 @@ interface Answer {
 	file: Buffer;
 }
 
-const sandbox = createSandbox();
+const sandbox = testSandbox();
 const API_KEY = `Basic ${Buffer.from('pk_sandbox:sk_sandbox').toString('base64')}`;
 
 beforeAll(async () => {
@@ -204,7 +204,7 @@ describe('parcel statuses move forward', () => {
 			expect(sandbox.v3.advanceParcels({ shipmentId: body.data.id })).toEqual([{ id: body.data.parcels[0].id, status: 'DELIVERED' }]);
 			expect(await status()).toBe('DELIVERED');
 		} finally {
-			sandbox.setClock(() => Date.now());
+			sandbox.setClock();
 		}
 	});
 });

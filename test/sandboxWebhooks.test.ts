@@ -11,10 +11,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-import { useSandbox, type WebhookDelivery } from './helpers/sandbox';
+import { testSandbox, useSandbox, type WebhookDelivery } from './helpers/sandbox';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSandbox } = require('./sandbox/server');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pythonJson } = require('./sandbox/webhooks');
 
@@ -190,7 +188,7 @@ describe('delivery', () => {
 	});
 
 	it('gives up on a receiver slower than the timeout', async () => {
-		const impatient = createSandbox({ webhookTimeoutMs: 100 });
+		const impatient = testSandbox({ webhookTimeoutMs: 100 });
 		const delivery = await impatient.webhooks.moveParcel(103, 1, { url: `${receiverUrl}/slow` });
 		expect(delivery).toMatchObject({ sent: true, status: null, error: 'ETIMEDOUT' });
 	});
@@ -289,7 +287,7 @@ describe('order of events', () => {
 			expect(new Set(timestamps).size).toBe(6);
 			await expect(sandbox.webhooks.moveParcel(101, 2)).rejects.toThrow('no next status');
 		} finally {
-			sandbox.setClock(() => Date.now());
+			sandbox.setClock();
 		}
 	});
 

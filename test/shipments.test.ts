@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import { credentialsHelper, makeNode, runNode } from './helpers/engine';
 import { orders, shopOrder } from './helpers/orders';
-import { API_KEY, apiCalls, useSandbox } from './helpers/sandbox';
+import { API_KEY, apiCalls, seed, useSandbox } from './helpers/sandbox';
 
 // Integration 101 holds 315 seeded orders, 102 holds 35, 103 none; the sandbox serves 100 a page.
 const sandbox = useSandbox();
@@ -86,7 +86,6 @@ describe('Get Many', () => {
 	test('Return All lists more orders than one function call takes as arguments', async () => {
 		// 160,000 orders once failed with "Maximum call stack size exceeded" after every page was
 		// read: the whole list was spread into one push. Bigger pages keep this test fast.
-		const { seed } = jest.requireActual('./sandbox/seed');
 		sandbox.state.shipments.set(103, seed({ orders: 200_000, ordersOf: 103 }).shipments.get(103));
 		const { pageSize } = sandbox.options;
 		sandbox.options.pageSize = 10_000;

@@ -18,7 +18,7 @@ const LATENESS_MINUTES = 10;
 
 afterEach(() => {
 	jest.restoreAllMocks();
-	sandbox.setClock(() => Date.now());
+	sandbox.setClock();
 	sandbox.options.newestFirst = true;
 });
 

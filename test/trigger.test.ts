@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { makeNode, TriggerRunner } from './helpers/engine';
-import { apiCalls, useSandbox } from './helpers/sandbox';
+import { apiCalls, SEEDED_UNTIL, useSandbox } from './helpers/sandbox';
 import { arrive, uuids } from './helpers/shipments';
 
-// Seeded orders of integration 101 end at 2026-11-20T12:00Z; the sandbox serves 100 a page, newest first.
+// Seeded orders of integration 101 end at SEEDED_UNTIL (2026-11-20T12:00Z) and the sandbox's clock runs from
+// 2026-12-01, whatever the day: dates below are on that clock. The sandbox serves 100 a page, newest first.
 const sandbox = useSandbox();
-const AFTER_SEED = Date.parse('2026-11-20T12:30:00Z');
+const AFTER_SEED = SEEDED_UNTIL + 30 * 60_000;
 const at = (minutes: number) => new Date(AFTER_SEED + minutes * 60_000).toISOString();
 
 const trigger = (parameters: Record<string, unknown> = {}) =>

@@ -5,6 +5,13 @@ import { credentialsHelper, stopEngineTimers } from './engine';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox } = require('../sandbox/server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seed: seedData } = require('../sandbox/seed');
+
+/** Seed data (test/sandbox/seed.js) on the tests' own time. */
+export function seed(options: Record<string, unknown> = {}) {
+	return seedData({ now: SEEDED_UNTIL, ...options });
+}
 
 export interface Sandbox {
 	url: string;
@@ -49,7 +56,8 @@ export interface Sandbox {
 	pendingFaults(): Array<Record<string, unknown>>;
 	expireTokens(): void;
 	addShipment(integrationId: number, shipment: IDataObject): IDataObject;
-	setClock(clock: () => number): void;
+	/** Replaces the sandbox's clock; with no argument, its own clock (see SEEDED_UNTIL) comes back. */
+	setClock(clock?: () => number): void;
 	listen(): Promise<Sandbox>;
 	close(): Promise<void>;
 }
@@ -83,9 +91,22 @@ export const API_KEY = { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox' };
 export const OAUTH_CLIENT = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
 export const DATAFAST_TOKEN = 'dft_sandbox_full';
 
+/**
+ * The tests' own time, whatever day they run on: the seeded history ends at SEEDED_UNTIL and the sandbox's
+ * clock starts at CLOCK_START, then runs in real time. Test data is written relative to these two.
+ */
+export const SEEDED_UNTIL = Date.parse('2026-11-20T12:00:00Z');
+export const CLOCK_START = Date.parse('2026-12-01T00:00:00Z');
+
+/** A sandbox on the tests' own time (see SEEDED_UNTIL), with `options` on top. */
+export function testSandbox(options: Record<string, unknown> = {}): Sandbox {
+	const seed = { now: SEEDED_UNTIL, ...(options.seed as object) };
+	return createSandbox({ startAt: CLOCK_START, ...options, seed }) as Sandbox;
+}
+
 /** Creates the sandbox before the file's tests and resets its data and credentials before each. */
 export function useSandbox(options: Record<string, unknown> = {}): Sandbox {
-	const sandbox = createSandbox(options) as Sandbox;
+	const sandbox = testSandbox(options);
 	beforeAll(async () => {
 		await sandbox.listen();
 	});

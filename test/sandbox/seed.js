@@ -73,13 +73,21 @@ function makeOrder(random, { integrationId, index, createdAt }) {
 	};
 }
 
-/** `ordersOf`: every order goes to that integration (benchmarks of one big shop); else 1 in 10 to 102. */
-function seed({ orders = 350, ordersOf, logs = 120, now = Date.parse('2026-11-20T12:00:00Z') } = {}) {
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * `now`: when the seeded history ends (ms); every date is placed relative to it, so the data looks the same
+ * however long after it was written the sandbox runs. `ordersOf`: every order goes to that integration
+ * (benchmarks of one big shop); else 1 in 10 to 102.
+ */
+function seed({ orders = 350, ordersOf, logs = 120, now } = {}) {
+	if (!Number.isFinite(now)) throw new Error('seed() needs `now`: the instant the seeded history ends');
 	const random = prng(20261122);
+	const ago = (hours) => new Date(now - hours * HOUR_MS).toISOString().replace('.000Z', 'Z');
 	const integrations = [
-		{ id: 101, shop_name: 'Amsterdam Webshop', shop_url: 'https://amsterdam.example.com', system: 'api', failing_since: null, last_fetch: '2026-11-20T11:55:00Z', last_updated_at: '2026-11-01T09:00:00Z', service_point_enabled: true, service_point_carriers: ['postnl', 'dhl'], webhook_active: false, webhook_url: null },
-		{ id: 102, shop_name: 'Berlin Store', shop_url: 'https://berlin.example.com', system: 'api', failing_since: '2026-11-19T08:00:00Z', last_fetch: '2026-11-19T07:59:00Z', last_updated_at: '2026-10-12T10:00:00Z', service_point_enabled: false, service_point_carriers: [], webhook_active: true, webhook_url: 'https://berlin.example.com/hooks/sendcloud' },
-		{ id: 103, shop_name: 'Empty Test Shop', shop_url: null, system: 'api', failing_since: null, last_fetch: null, last_updated_at: '2026-09-01T10:00:00Z', service_point_enabled: false, service_point_carriers: [], webhook_active: false, webhook_url: null },
+		{ id: 101, shop_name: 'Amsterdam Webshop', shop_url: 'https://amsterdam.example.com', system: 'api', failing_since: null, last_fetch: ago(5 / 60), last_updated_at: ago(19 * 24 + 3), service_point_enabled: true, service_point_carriers: ['postnl', 'dhl'], webhook_active: false, webhook_url: null },
+		{ id: 102, shop_name: 'Berlin Store', shop_url: 'https://berlin.example.com', system: 'api', failing_since: ago(28), last_fetch: ago(28 + 1 / 60), last_updated_at: ago(39 * 24 + 2), service_point_enabled: false, service_point_carriers: [], webhook_active: true, webhook_url: 'https://berlin.example.com/hooks/sendcloud' },
+		{ id: 103, shop_name: 'Empty Test Shop', shop_url: null, system: 'api', failing_since: null, last_fetch: null, last_updated_at: ago(80 * 24 + 2), service_point_enabled: false, service_point_carriers: [], webhook_active: false, webhook_url: null },
 	];
 	const shipments = new Map(integrations.map((i) => [i.id, []]));
 	// Orders spread over five days, several sharing a second, newest last.
@@ -103,14 +111,14 @@ function seed({ orders = 350, ordersOf, logs = 120, now = Date.parse('2026-11-20
 			response_code: id % 4 ? 404 : 495,
 			response: { headers: { 'Content-Type': 'text/html' }, body: id % 4 ? 'Not Found' : 'SSL Certificate Error' },
 			request: { headers: { Accept: 'application/json' }, payload: {} },
-			created_at: new Date(now - id * 3600 * 1000).toISOString(),
+			created_at: new Date(now - id * HOUR_MS).toISOString(),
 			exception_type: id % 4 ? null : 'requests.exceptions.SSLError',
 			exception: id % 4 ? 'PageNotFound' : 'An SSL error occurred',
 			protected: false,
 		});
 	}
 	const websites = {
-		'66f1c0ffee0123456789abcd': { stripe: { connected: true }, lemonsqueezy: { connected: false }, polar: { connected: false }, paddle: { connected: true, keyExpiresAt: '2027-03-01T00:00:00.000Z' }, shopify: { connected: false }, woocommerce: { connected: false }, currency: 'USD' },
+		'66f1c0ffee0123456789abcd': { stripe: { connected: true }, lemonsqueezy: { connected: false }, polar: { connected: false }, paddle: { connected: true, keyExpiresAt: new Date(now + (100 * 24 + 12) * HOUR_MS).toISOString() }, shopify: { connected: false }, woocommerce: { connected: false }, currency: 'USD' },
 		'66f1c0ffee0123456789abce': { stripe: { connected: false }, lemonsqueezy: { connected: false }, polar: { connected: false }, paddle: { connected: false, keyExpiresAt: null }, shopify: { connected: false }, woocommerce: { connected: false }, currency: 'EUR' },
 	};
 	return { integrations, shipments, integrationLogs, websites };

@@ -25,6 +25,10 @@ const DEFAULTS = {
 	// Sendcloud's published limits; `timeScale` > 1 makes a minute pass faster for tests and benchmarks.
 	rateLimits: null,
 	timeScale: 1,
+	// The sandbox's "now" when it starts (ms); its clock runs on from there in real time. Left out, it is the
+	// wall clock, so a person trying the demo sees orders of the last days; tests give a fixed instant.
+	startAt: undefined,
+	// Seeded orders and logs end at `seed.now`, by default the moment the sandbox starts.
 	seed: {},
 	// Webhooks: an integration listed here signs with its own "Webhook Signature Key", the others with the secret key.
 	webhookSigningKeys: {},
@@ -65,17 +69,21 @@ function decodeCursor(cursor) {
 
 function createSandbox(userOptions = {}) {
 	const options = { ...DEFAULTS, ...userOptions };
-	const state = { ...seed(options.seed), tokens: new Map(), nextLogId: 100000 };
+	const startedAt = Date.now();
+	const startAt = options.startAt ?? startedAt;
+	const ownClock = () => startAt + (Date.now() - startedAt);
+	let clock = ownClock;
+	const seedOptions = { now: startAt, ...options.seed };
+	const state = { ...seed(seedOptions), tokens: new Map(), nextLogId: 100000 };
 	const requests = [];
 	const violations = [];
 	const faults = [];
 	const sink = [];
 	const sentAt = new Map(); // account + kind → arrival times, for rate limits
 	const random = prng(7);
-	let clock = () => Date.now();
 
 	function reset() {
-		Object.assign(state, seed(options.seed), { tokens: new Map() });
+		Object.assign(state, seed(seedOptions), { tokens: new Map() });
 		requests.length = 0;
 		violations.length = 0;
 		sink.length = 0;
@@ -170,6 +178,11 @@ function createSandbox(userOptions = {}) {
 			case 'html':
 				res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
 				res.end(CAPTIVE_PORTAL_PAGE);
+				return true;
+			case 'answer':
+				// A 200 of a shape the spec does not document, as a broken proxy or an API change could send.
+				res.writeHead(200, fault.text ? { 'Content-Type': 'application/json' } : {});
+				res.end(fault.text ?? '');
 				return true;
 			default: {
 				const status = Number(fault.kind);
@@ -487,7 +500,7 @@ function createSandbox(userOptions = {}) {
 	});
 
 	const v3 = createV3Api({ options, authenticate, throttled, takeFault, applyFault, pageOf, violations, clock: () => clock() });
-	const webhooks = createWebhookSender({ options, state, violations, clock: () => clock() });
+	const webhooks = createWebhookSender({ options, state, violations, clock: () => clock(), seededAt: seedOptions.now });
 
 	return {
 		options,
@@ -504,14 +517,16 @@ function createSandbox(userOptions = {}) {
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
 		 * 'html'|'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex
 		 * on the path after /api/v2 for v2 requests and on the whole path (/api/v3/…, /datafast/api/v1/…) for the others.
-		 * 'html' answers 200 with a captive portal's HTML page; 'applied-then-reset' carries the request out, then drops
-		 * the connection unanswered.
+		 * 'html' answers 200 with a captive portal's HTML page; 'answer' a 200 whose body is `text` (JSON, maybe not of
+		 * the documented shape; empty when left out); 'applied-then-reset' carries the request out, then drops the
+		 * connection unanswered.
 		 */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		clearFaults: () => (faults.length = 0),
 		/** Faults injected that no request met yet. */
 		pendingFaults: () => faults.map((f) => ({ ...f })),
-		setClock: (fn) => (clock = fn),
+		/** Replaces the sandbox's clock (ms); with no argument, its own clock comes back. */
+		setClock: (fn) => (clock = fn ?? ownClock),
 		expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),
 		addShipment(integrationId, shipment) {
 			shipment._seq = ++state.nextLogId;

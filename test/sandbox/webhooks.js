@@ -19,8 +19,6 @@ const OWNER_PUBLIC_KEY = 'pk_sandbox';
 const FORGED_KEY = 'sk_forged';
 // Not hex and not 64 characters long: a receiver comparing with crypto.timingSafeEqual must check lengths first.
 const GARBAGE_SIGNATURE = 'not-a-signature';
-// When a shop without orders (integration 103) gets a made-up one: seed.js's "now", so the parcel is the same every run.
-const MADE_UP_ORDER_DATE = Date.parse('2026-11-20T12:00:00Z');
 
 const SCHEMA_OF_ACTION = {
 	parcel_status_changed: 'ParcelStatusChangedWebhook',
@@ -137,7 +135,8 @@ function post(url, headers, body, timeoutMs) {
  * spec violations, `clock` its clock in ms. Options read: `apiKeys`, `webhookSigningKeys` ({integrationId: key}),
  * `webhookTimeoutMs`.
  */
-function createWebhookSender({ options, state, violations, clock }) {
+function createWebhookSender({ options, state, violations, clock, seededAt }) {
+	// A shop without orders (integration 103) gets a made-up one dated when the seed ends, the same every run.
 	const deliveries = [];
 	// Parcels by id, each `{integrationId, parcel, timestamp}`: the parcel as last reported and that report's time.
 	const parcels = new Map();
@@ -160,7 +159,7 @@ function createWebhookSender({ options, state, violations, clock }) {
 	function orderFor(integrationId, parcelId) {
 		const orders = state.shipments.get(integrationId) ?? [];
 		if (orders.length) return orders[parcelId % orders.length];
-		return makeOrder(prng(parcelId), { integrationId, index: parcelId, createdAt: MADE_UP_ORDER_DATE });
+		return makeOrder(prng(parcelId), { integrationId, index: parcelId, createdAt: seededAt });
 	}
 
 	/** A parcel as Sendcloud reports it, derived from its id alone so that it is the same after every reset. */
