@@ -12,7 +12,7 @@ import { searchIntegrations } from './methods/listSearch';
 import { apiRequest, pagesOf } from '../shared/transport';
 import { sendcloudProfile } from './transport';
 import { checkIntegration, type IntegrationWatchState } from './trigger/integrationWatch';
-import { type OrderPages, type OrderWatchState, pollOrders, recentOrders } from './trigger/orderWatch';
+import { newestOrder, type OrderPages, type OrderWatchState, pollOrders } from './trigger/orderWatch';
 
 const MINUTE_MS = 60_000;
 
@@ -162,15 +162,20 @@ export class SendcloudTrigger implements INodeType {
 			});
 
 		if (manual) {
-			const sample = await recentOrders(pages, Date.now(), 1);
-			return sample.length ? [sample.map((json) => ({ json }))] : null;
+			const sample = await newestOrder(pages);
+			if (!sample) {
+				throw new NodeOperationError(this.getNode(), `Integration ${integrationId} has no orders yet, so there is no order to show as a sample`, {
+					description: 'Add an order in the shop (or with the Sendcloud node\'s Order → Create or Update), then fetch the test event again.',
+				});
+			}
+			return [[{ json: sample }]];
 		}
 
 		const backfillFrom = options.startFrom ? Date.parse(String(options.startFrom)) : undefined;
 		if (backfillFrom !== undefined && Number.isNaN(backfillFrom)) {
 			throw new NodeOperationError(this.getNode(), `Start From "${String(options.startFrom)}" is not a date`);
 		}
-		const { state, fire } = await pollOrders(staticData.orderWatch as OrderWatchState | undefined, scope, {
+		const { state, fire, undated } = await pollOrders(staticData.orderWatch as OrderWatchState | undefined, scope, {
 			event: event as 'newShipment' | 'updatedShipment',
 			latenessMs: Number(options.latenessMinutes ?? 10) * MINUTE_MS,
 			updateWindowMs: Number(options.updateWindowDays ?? 2) * 24 * 60 * MINUTE_MS,
@@ -180,6 +185,10 @@ export class SendcloudTrigger implements INodeType {
 			includeNew: options.includeNew !== false,
 			backfillFrom,
 		}, pages);
+		if (undated.length) {
+			const ids = undated.map((order) => String(order.shipment_uuid ?? order.external_order_id)).join(', ');
+			this.logger.warn(`Sendcloud Trigger: skipped ${undated.length} order(s) of integration ${integrationId} whose created_at is not a date: ${ids}`);
+		}
 		// Only now that every page was read does the position move: a failed poll loses nothing.
 		staticData.orderWatch = state as unknown as IDataObject;
 		return fire.length ? [fire.map((json) => ({ json }))] : null;
