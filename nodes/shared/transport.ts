@@ -270,11 +270,14 @@ export async function sendRoutedRequest(
 }
 
 /** A list page's results; a page without them is a malformed answer, retried like one. */
+/** The failure of a 2xx whose body is not the shape the API documents: retried like a lost answer when safe. */
+export function malformedAnswer(node: INode, message: string): NodeApiError {
+	return new UnsuccessfulResponse(node, { networkCode: 'MALFORMED_RESPONSE', message });
+}
+
 function resultsOf(node: INode, body: unknown, resultsProperty: string): IDataObject[] {
 	const results = (body as IDataObject | null)?.[resultsProperty];
-	if (!Array.isArray(results)) {
-		throw new UnsuccessfulResponse(node, { networkCode: 'MALFORMED_RESPONSE', message: `The answer has no "${resultsProperty}" list` });
-	}
+	if (!Array.isArray(results)) throw malformedAnswer(node, `The answer has no "${resultsProperty}" list`);
 	return results as IDataObject[];
 }
 

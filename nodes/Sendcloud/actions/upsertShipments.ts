@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { describeFieldErrors } from '../../shared/pythonLiteral';
-import { apiRequest } from '../../shared/transport';
+import { apiRequest, malformedAnswer } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
 import { parseIntegrationId, parseJsonText } from '../descriptions/common';
 import { type Order, orderKey, prepareOrder } from './orders';
@@ -188,6 +188,12 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 					body: batch.orders.map((o) => o.order),
 				},
 				first,
+				(body) => {
+					// Anything else would read as "every order unchanged": the orders Sendcloud leaves out.
+					if (!Array.isArray(body) || !body.every((answer) => typeof (answer as UpsertAnswer | null)?.status === 'string')) {
+						throw malformedAnswer(this.getNode(), 'The answer is not the list of per-order results the API documents');
+					}
+				},
 			);
 		} catch (error) {
 			const apiError = error as NodeApiError;
@@ -198,7 +204,7 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 			}
 			return;
 		}
-		const byKey = new Map((Array.isArray(answers) ? answers : []).map((a) => [orderKey(a.external_order_id, a.external_shipment_id), a]));
+		const byKey = new Map(answers.map((a) => [orderKey(a.external_order_id, a.external_shipment_id), a]));
 		batch.orders.forEach(({ itemIndex, order, key }, position) => {
 			const answer =
 				byKey.get(key) ??
@@ -286,8 +292,10 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 		outcomes.map((outcome, i) => {
 			if (outcome.status === 'error') {
 				// An error item: n8n shows it as failed and routes it to the error output when asked.
-				const error = outcome.error!;
-				error.context = { ...error.context, itemIndex: i, fieldErrors: outcome.fieldErrors, externalOrderId: outcome.order?.external_order_id ?? null };
+				// One failed batch shares its error among its orders: each item gets a copy that names its own.
+				const shared = outcome.error!;
+				const error = Object.create(Object.getPrototypeOf(shared), Object.getOwnPropertyDescriptors(shared)) as typeof shared;
+				error.context = { ...shared.context, itemIndex: i, fieldErrors: outcome.fieldErrors, externalOrderId: outcome.order?.external_order_id ?? null };
 				return { json: { error: error.message }, error, pairedItem: { item: i } };
 			}
 			return {
