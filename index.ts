@@ -6,3 +6,4 @@ export { DataFastApi } from './credentials/DataFastApi.credentials';
 export { Sendcloud } from './nodes/Sendcloud/Sendcloud.node';
 export { DataFast } from './nodes/DataFast/DataFast.node';
 export { SendcloudTrigger } from './nodes/Sendcloud/SendcloudTrigger.node';
+export { SendcloudWebhookTrigger } from './nodes/Sendcloud/SendcloudWebhookTrigger.node';

@@ -84,7 +84,7 @@ test('Replace sends every setting and leaves out an empty webhook URL', async ()
 
 test('Delete answers which integration was deleted', async () => {
 	const { json } = await runNode(integrationNode({ operation: 'delete', integrationId: byId(103) }));
-	expect(json).toEqual([{ deleted: true, integrationId: 103 }]);
+	expect(json).toEqual([{ deleted: true, integration_id: 103 }]);
 	expect(apiCalls(sandbox)).toEqual(['DELETE /api/v2/integrations/103']);
 	expect(sandbox.state.integrations.map((i) => i.id)).toEqual([101, 102]);
 });

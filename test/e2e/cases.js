@@ -103,7 +103,7 @@ module.exports = [
 		name: 'Integration: Delete',
 		workflow: workflow('intDelete', { resource: 'integration', operation: 'delete', integrationId: rl(103) }),
 		check: ({ items, sandbox, expect }) => {
-			expect(items, [{ deleted: true, integrationId: 103 }]);
+			expect(items, [{ deleted: true, integration_id: 103 }]);
 			expect(sandbox.state.integrations.map((i) => i.id), [101, 102]);
 		},
 	},

@@ -150,7 +150,7 @@ export const integrationOperations: INodeProperties[] = [
 							{
 								type: 'set',
 								properties: {
-									value: '={{ { "deleted": true, "integrationId": Number(String($parameter.integrationId).trim()) } }}',
+									value: '={{ { "deleted": true, "integration_id": Number(String($parameter.integrationId).trim()) } }}',
 								},
 							},
 						],

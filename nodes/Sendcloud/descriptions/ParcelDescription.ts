@@ -402,7 +402,9 @@ export const parcelFields: INodeProperties[] = [
 						name: 'items',
 						type: 'json',
 						default: '',
-						description: 'The parcel’s items in the API’s form, needed for customs outside the EU:	[{\'description\': \'T-shirt\', \'quantity\':	1, \'weight\':	{\'value\':	0.3, \'unit\': \'kg\'}, \'price\':	{\'value\': \'12.50\', \'currency\': \'EUR\'}, \'hs_code\': \'620520\', \'origin_country\': \'NL\'}	]',
+						placeholder:
+							'[{"description": "T-shirt", "quantity": 1, "weight": {"value": 0.3, "unit": "kg"}, "price": {"value": "12.50", "currency": "EUR"}, "hs_code": "620520", "origin_country": "NL"}]',
+						description: 'The parcel’s items as a JSON list in the API’s form (see the placeholder), needed for customs outside the EU',
 					},
 					{
 						displayName: 'Length (Cm)',
