@@ -335,7 +335,7 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 			error.description,
 			bought.length ? `Labels bought in this run before it stopped: ${bought.join(', ')}.` : 'No label was bought in this run.',
 			unsent.length ? `Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.` : '',
-			'Running again with the same input (and the same references) returns the shipments already bought as "existing" without buying them again, and sends the other items again.',
+			'Running again with the same input (and the same references) returns the shipments already bought as "existing" without buying them again, and sends the other items.',
 		]
 			.filter(Boolean)
 			.join(' ');
