@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
-import { derivedReference } from '../nodes/Sendcloud/actions/announcement';
+import { derivedReference } from '../nodes/Sendcloud/actions/labelReference';
 import { credentialsHelper, makeNode, runNode } from './helpers/engine';
 import { API_KEY, type Sandbox, useSandbox } from './helpers/sandbox';
 import { apiShipment } from './helpers/shipments';
@@ -84,12 +84,12 @@ describe('Create and Announce', () => {
 		expect(calls(sandbox).filter((c) => c.startsWith('GET'))).toEqual([]);
 	});
 
-	test('without a reference, each item gets one made of the execution and item, the same for every attempt', async () => {
-		await runNode(autoMap({ downloadLabel: false }), [apiShipment(''), apiShipment('')]);
-		expect(announces(sandbox).map((r) => (r.body as IDataObject).external_reference_id)).toEqual([
-			derivedReference('test-workflow', 'test-execution', 0),
-			derivedReference('test-workflow', 'test-execution', 1),
-		]);
+	test('without a reference, each item gets one derived from its shipment, whatever the execution', async () => {
+		const orders = [apiShipment('', { order_number: 'X-1' }), apiShipment('', { order_number: 'X-2' })];
+		await runNode(autoMap({ downloadLabel: false }), orders);
+		const references = announces(sandbox).map((r) => (r.body as IDataObject).external_reference_id);
+		expect(references).toEqual(orders.map((order) => derivedReference(order, false)));
+		expect(references[0]).not.toBe(references[1]);
 	});
 
 	test('a repeated create returns the existing shipment and buys nothing', async () => {
@@ -153,10 +153,20 @@ describe('Create and Announce', () => {
 		expect(announces(sandbox)).toHaveLength(3);
 	});
 
-	test('without Continue On Fail the node fails naming the item, and says which labels were bought', async () => {
+	test('without Continue On Fail an invalid item fails the node, naming it, before anything is bought', async () => {
 		const { error } = await runNode(autoMap({ downloadLabel: false }), [apiShipment('b-1'), { to_address: {} }]);
 		expect(error?.message).toBe('The shipment of item 1 lacks a sender (from_address), a shipping option code (ship_with), at least one parcel with its weight (parcels)');
-		expect(error?.description).toContain('Labels bought in this run before it stopped: item 0 ("b-1")');
+		expect(error?.description).toContain('Nothing was bought');
+		expect(announces(sandbox)).toEqual([]);
+	});
+
+	test('without Continue On Fail a refused item stops the node, which says which labels were bought', async () => {
+		const refused = apiShipment('b-2', { to_address: { ...(apiShipment('').to_address as IDataObject), postal_code: sandbox.v3.failing.postalCode } });
+		const { error } = await runNode(autoMap({ downloadLabel: false }), [apiShipment('b-1'), refused]);
+		const [bought] = sandbox.v3.shipments().filter((s) => s.external_reference_id === 'b-1');
+		expect(error?.message).toMatch(/^Sendcloud could not announce the shipment "b-2"/);
+		expect(error?.description).toContain(`Labels bought in this run before it stopped: item 0 (shipment ${String(bought.id)}, "b-1")`);
+		expect(error?.description).toContain('returns the shipments already bought as "existing"');
 	});
 
 	test('a shipment of two parcels gets one label file holding both', async () => {

@@ -171,11 +171,11 @@ function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICred
 
 export const credentialsHelper = new TestCredentialsHelper();
 
-function additionalData(hooks: ExecutionLifecycleHooks, baseUrl = 'http://127.0.0.1'): IWorkflowExecuteAdditionalData {
+function additionalData(hooks: ExecutionLifecycleHooks, baseUrl = 'http://127.0.0.1', executionId = 'test-execution'): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
-		executionId: 'test-execution',
+		executionId,
 		restApiUrl: `${baseUrl}/rest`,
 		instanceBaseUrl: `${baseUrl}/`,
 		webhookBaseUrl: `${baseUrl}/webhook`,
@@ -225,8 +225,16 @@ export interface NodeRun {
 	run: IRun;
 }
 
-/** Executes Start → node in a real workflow and returns what the node produced. */
-export async function runNode(node: INode, inputItems: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<NodeRun> {
+/**
+ * Executes Start → node in a real workflow and returns what the node produced. `executionId`: another
+ * execution (a re-run, or another instance whose ids collide with this one's).
+ */
+export async function runNode(
+	node: INode,
+	inputItems: IDataObject[] = [{}],
+	mode: WorkflowExecuteMode = 'manual',
+	{ executionId = 'test-execution' }: { executionId?: string } = {},
+): Promise<NodeRun> {
 	const start: INode = { id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -236,7 +244,7 @@ export async function runNode(node: INode, inputItems: IDataObject[] = [{}], mod
 		nodeTypes,
 		settings: {},
 	});
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -254,7 +262,7 @@ export async function runNode(node: INode, inputItems: IDataObject[] = [{}], mod
 			nodeExecutionStack: [{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null }],
 		},
 	});
-	const execute = new WorkflowExecute(additionalData(hooks), mode, runExecutionData);
+	const execute = new WorkflowExecute(additionalData(hooks, undefined, executionId), mode, runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
 	const taskData = run.data.resultData.runData[node.name]?.[0];

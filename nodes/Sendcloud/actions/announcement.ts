@@ -51,14 +51,6 @@ export function labelledParcelIds(shipment: IDataObject): number[] {
 		.map((parcel) => parcel.id as number);
 }
 
-/**
- * The reference a create is sent with when the user gives none: the same for every attempt of
- * one item in one execution (n8n's Retry On Fail included), so a repeat is recognised.
- */
-export function derivedReference(workflowId: string | undefined, executionId: string, itemIndex: number): string {
-	return `n8n-${workflowId || 'workflow'}-${executionId}-${itemIndex}`;
-}
-
 /** The shipment without its base64 label files: the label goes out as binary data instead. */
 export function withoutLabelFiles(shipment: IDataObject): IDataObject {
 	if (!Array.isArray(shipment.parcels)) return shipment;

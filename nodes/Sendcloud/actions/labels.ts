@@ -5,13 +5,8 @@ import { asNodeError } from '../../shared/nodeError';
 import { apiRequest, apiResponse } from '../../shared/transport';
 import { parseJsonText, toList } from '../descriptions/common';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../transport';
-import {
-	type Announcement,
-	derivedReference,
-	judgeShipment,
-	labelledParcelIds,
-	withoutLabelFiles,
-} from './announcement';
+import { type Announcement, judgeShipment, labelledParcelIds, withoutLabelFiles } from './announcement';
+import { derivedReference, shipmentDifferences } from './labelReference';
 
 export const DOCUMENT_FORMATS = {
 	pdf: { name: 'PDF', mimeType: 'application/pdf', extension: 'pdf' },
@@ -145,14 +140,22 @@ function shipmentFromParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	return { ...shipment, ...(others as IDataObject | undefined) };
 }
 
-/** The request body of one item, with the reference that makes repeating it safe. */
-function shipmentRequest(ctx: IExecuteFunctions, i: number, applyRules: boolean): IDataObject {
+/** What one item asks for, checked before anything is bought. */
+interface Purchase {
+	body: IDataObject;
+	applyRules: boolean;
+	/** The node made the reference (the user gave none): it changes with the shipment. */
+	derived: boolean;
+	downloadLabel: boolean;
+	documentOptions: DocumentOptions;
+	binaryPropertyName: string;
+}
+
+/** The request of one item, with the reference that makes repeating it safe; throws when it cannot be sent. */
+function purchaseOf(ctx: IExecuteFunctions, i: number): Purchase {
+	const applyRules = ctx.getNodeParameter('applyShippingRules', i, false) as boolean;
 	const autoMap = ctx.getNodeParameter('dataMode', i, 'defineBelow') === 'autoMapInputData';
 	const body = autoMap ? { ...ctx.getInputData()[i].json } : shipmentFromParameters(ctx, i);
-	const reference =
-		String(ctx.getNodeParameter('externalReferenceId', i, '') ?? '').trim() ||
-		String(body.external_reference_id ?? '').trim() ||
-		derivedReference(ctx.getWorkflow().id, ctx.getExecutionId(), i);
 	const problems = [
 		!body.to_address && 'a recipient (to_address)',
 		!body.from_address && 'a sender (from_address)',
@@ -167,9 +170,19 @@ function shipmentRequest(ctx: IExecuteFunctions, i: number, applyRules: boolean)
 				: 'Fill in the fields above, or turn on Apply Shipping Rules to let Sendcloud choose the shipping option.',
 		});
 	}
+	const documentOptions = documentOptionsOf(ctx, i);
 	// A label bought as native ZPL cannot be rendered in another format later: ask for ZPL now.
-	const labelDetails = documentOptionsOf(ctx, i).format === 'zpl' && !body.label_details ? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } } : {};
-	return { ...body, ...labelDetails, external_reference_id: reference };
+	const labelDetails = documentOptions.format === 'zpl' && !body.label_details ? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } } : {};
+	const request = { ...body, ...labelDetails };
+	const given = String(ctx.getNodeParameter('externalReferenceId', i, '') ?? '').trim() || String(body.external_reference_id ?? '').trim();
+	return {
+		body: { ...request, external_reference_id: given || derivedReference(request, applyRules) },
+		applyRules,
+		derived: !given,
+		downloadLabel: ctx.getNodeParameter('downloadLabel', i, true) as boolean,
+		documentOptions,
+		binaryPropertyName: binaryPropertyOf(ctx, i),
+	};
 }
 
 /** Create and announce one shipment; a 409 returns the one an earlier attempt created. */
@@ -203,18 +216,68 @@ async function announce(ctx: IExecuteFunctions, body: IDataObject, applyRules: b
 			itemIndex: i,
 		});
 	}
+	// A reference is only unique per account: the 409 may be another order's shipment, never to be passed off as this one's.
+	const differences = shipmentDifferences(body, existing);
+	if (differences.length) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Another shipment already uses the reference "${String(body.external_reference_id)}" (shipment ${String(existing.id)}): it differs from this item in ${differences.join(', ')}`,
+			{
+				itemIndex: i,
+				description:
+					'No label was bought for this item, and running again with this reference never will: Sendcloud keeps a reference for the shipment that used it first. Give the item a reference of its own (such as the shop’s order ID), or leave External Reference ID empty to let the node derive one from the shipment.',
+			},
+		);
+	}
 	return judgeShipment(existing, 'existing', describeV3Errors);
 }
 
 /**
+ * A label Sendcloud has, whose file did not come: the shipment is named so that nobody buys it again. n8n
+ * reduces an error item's JSON to the message, so the message itself carries the shipment, its reference
+ * and parcels; the error's context has them as fields, for an error output or error workflow.
+ */
+function downloadFailure(ctx: IExecuteFunctions, caught: unknown, i: number, outcome: 'created' | 'existing', shipment: IDataObject, parcelIds: number[]) {
+	const reference = String(shipment.external_reference_id ?? '');
+	const cause = asNodeError(ctx.getNode(), caught, i);
+	const parcels = `parcel${parcelIds.length > 1 ? 's' : ''} ${parcelIds.join(', ')}`;
+	const error = new NodeOperationError(
+		ctx.getNode(),
+		`The label of shipment ${String(shipment.id)} ("${reference}", ${parcels}) was bought${outcome === 'existing' ? ' earlier' : ''}, but downloading it failed: ${cause.message}`,
+		{
+			itemIndex: i,
+			description: `Do not buy it again: download it with Download Document (${parcels}), or run again with the same input, which returns this shipment as "existing" with its label. ${cause.description ?? ''}`.trim(),
+		},
+	);
+	error.context = { ...error.context, label_bought: true, status: outcome, shipment_id: shipment.id ?? null, external_reference_id: reference, parcel_ids: parcelIds };
+	return error;
+}
+
+/**
  * Create and Announce: one shipment per input item, each with an external reference, so a
- * request repeated after a lost answer returns the first shipment instead of buying again. Every
- * item gets one output item: the shipment (status `created` or `existing`) with its label as
- * binary data, or an error item with the carrier's reasons.
+ * request repeated after a lost answer, or a run repeated with the same input, returns the first
+ * shipment instead of buying again. Every item is checked before any is bought. Every item gets one
+ * output item: the shipment (status `created` or `existing`) with its label as binary data, or an
+ * error item with the reasons (and, when the label was bought, the shipment).
  */
 export async function createShipments(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
+	const purchases: Array<Purchase | undefined> = new Array(items.length);
+	for (let i = 0; i < items.length; i++) {
+		try {
+			purchases[i] = purchaseOf(this, i);
+		} catch (caught) {
+			const error = asNodeError(this.getNode(), caught, i);
+			if (!this.continueOnFail()) {
+				// Stopping after some items were bought left the user to sort out which; stop before any is.
+				error.description = [error.description, 'Nothing was bought: every item is checked before any label is bought.'].filter(Boolean).join(' ');
+				throw error;
+			}
+			results[i] = { json: { error: error.message }, error, pairedItem: { item: i } };
+		}
+	}
+
 	// The first failure by item order, when failing stops the run (no Continue On Fail).
 	const stop: { first?: { index: number; error: NodeApiError | NodeOperationError } } = {};
 	const stopAt = (index: number, error: NodeApiError | NodeOperationError) => {
@@ -222,32 +285,37 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 	};
 	const bought: string[] = [];
 
-	const createOne = async (i: number): Promise<INodeExecutionData> => {
-		const applyRules = this.getNodeParameter('applyShippingRules', i, false) as boolean;
-		const body = shipmentRequest(this, i, applyRules);
+	const createOne = async (i: number, { body, applyRules, derived, downloadLabel, documentOptions, binaryPropertyName }: Purchase): Promise<INodeExecutionData> => {
 		const announcement = await announce(this, body, applyRules, i);
 		const reference = String(body.external_reference_id);
 		if (announcement.outcome === 'failed') {
 			throw new NodeOperationError(this.getNode(), `Sendcloud could not announce the shipment "${reference}": ${announcement.reasons.join('; ')}`, {
 				itemIndex: i,
-				description: `The carrier refused it, so no label was bought. Correct the shipment and create it with a new reference (Sendcloud keeps "${reference}" for the failed one).`,
+				description: derived
+					? `The carrier refused it, so no label was bought. Correct the shipment and run again: its derived reference changes with it (running again unchanged returns this failure, as Sendcloud keeps "${reference}" for it).`
+					: `The carrier refused it, so no label was bought. Correct the shipment and give it a new External Reference ID: Sendcloud keeps "${reference}" for the failed one, and running again with it returns this failure.`,
 			});
 		}
-		if (announcement.outcome === 'created') bought.push(`item ${i} ("${reference}")`);
-		const json = { status: announcement.outcome, ...withoutLabelFiles(announcement.shipment) };
-		if (!(this.getNodeParameter('downloadLabel', i, true) as boolean)) return { json, pairedItem: { item: i } };
-		const parcelIds = labelledParcelIds(announcement.shipment);
-		const binaryPropertyName = binaryPropertyOf(this, i);
-		const label = await downloadDocument(this, parcelIds, 'label', documentOptionsOf(this, i), `label-${fileSafe(reference)}`, i);
-		return { json, binary: { [binaryPropertyName]: label }, pairedItem: { item: i } };
+		const { outcome, shipment } = announcement;
+		if (outcome === 'created') bought.push(`item ${i} (shipment ${String(shipment.id)}, "${reference}")`);
+		const json = { status: outcome, ...withoutLabelFiles(shipment) };
+		if (!downloadLabel) return { json, pairedItem: { item: i } };
+		const parcelIds = labelledParcelIds(shipment);
+		try {
+			const label = await downloadDocument(this, parcelIds, 'label', documentOptions, `label-${fileSafe(reference)}`, i);
+			return { json, binary: { [binaryPropertyName]: label }, pairedItem: { item: i } };
+		} catch (caught) {
+			throw downloadFailure(this, caught, i, outcome, shipment, parcelIds);
+		}
 	};
 
+	const queue = purchases.flatMap((purchase, i) => (purchase ? [i] : []));
 	let next = 0;
 	const worker = async () => {
-		while (!stop.first && next < items.length) {
-			const i = next++;
+		while (!stop.first && next < queue.length) {
+			const i = queue[next++];
 			try {
-				results[i] = await createOne(i);
+				results[i] = await createOne(i, purchases[i]!);
 			} catch (caught) {
 				const error = asNodeError(this.getNode(), caught, i);
 				if (!this.continueOnFail()) {
@@ -258,18 +326,19 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
 
 	if (stop.first) {
 		const { error } = stop.first;
-		if (bought.length) {
-			error.description = [
-				error.description,
-				`Labels bought in this run before it stopped: ${bought.join(', ')}. Running again with the same references returns those shipments without buying again.`,
-			]
-				.filter(Boolean)
-				.join(' ');
-		}
+		const unsent = queue.slice(next);
+		error.description = [
+			error.description,
+			bought.length ? `Labels bought in this run before it stopped: ${bought.join(', ')}.` : 'No label was bought in this run.',
+			unsent.length ? `Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.` : '',
+			'Running again with the same input (and the same references) returns the shipments already bought as "existing" without buying them again, and sends the other items.',
+		]
+			.filter(Boolean)
+			.join(' ');
 		throw error;
 	}
 	return [results];

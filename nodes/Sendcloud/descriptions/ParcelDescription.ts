@@ -327,7 +327,7 @@ export const parcelFields: INodeProperties[] = [
 		displayOptions: createOnly,
 		placeholder: 'e.g. {{ $json.order_id }}',
 		description:
-			'Your unique reference of this shipment, such as the shop order ID. Sendcloud refuses a second shipment with the same reference and returns the first one, so the node can repeat a request whose answer was lost without buying a second label. Empty: a reference made of this execution and item.',
+			'Your unique reference of this shipment, such as the shop order ID. Sendcloud refuses a second shipment with the same reference and returns the first one, so the node can repeat a request whose answer was lost without buying a second label. Empty: a reference derived from the shipment (a hash of what is asked for), the same when the same input is run again, so a re-run returns the shipments already bought. Two identical shipments are then one purchase: give each its own reference to buy two identical labels.',
 	},
 	...addressFields('recipient', createDefineBelow, true),
 	{
