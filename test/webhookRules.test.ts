@@ -1,4 +1,5 @@
 import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
+import { sameNodeWebhook, triggerWebhookIdOf } from '../nodes/Sendcloud/webhook/holders';
 import { isSignedBy, signatureOf } from '../nodes/Sendcloud/webhook/signature';
 
 // The rules the webhook trigger applies to every call, before and after the signature.
@@ -99,5 +100,25 @@ describe('event output', () => {
 		['soon', null],
 	])('timestamp %j → %j', (timestamp, iso) => {
 		expect(isoTime(timestamp)).toBe(iso);
+	});
+});
+
+describe('who holds an integration', () => {
+	const ours = 'https://n8n.example.com/webhook/aaaaaaaa-0000-4000-8000-000000000001/webhook';
+
+	test('a trigger’s test and production URLs are one node', () => {
+		expect(sameNodeWebhook(ours, ours.replace('/webhook/', '/webhook-test/'))).toBe(true);
+		expect(sameNodeWebhook(ours, ours.replace('aaaaaaaa', 'bbbbbbbb'))).toBe(false);
+	});
+
+	test.each([
+		[ours, 'aaaaaaaa-0000-4000-8000-000000000001'],
+		['https://other.example.com/custom-endpoint/BBBBBBBB-0000-4000-8000-000000000002/webhook', 'bbbbbbbb-0000-4000-8000-000000000002'],
+		['http://127.0.0.1:5678/webhook-test/aaaaaaaa-0000-4000-8000-000000000001/webhook/', 'aaaaaaaa-0000-4000-8000-000000000001'],
+		['https://berlin.example.com/hooks/sendcloud', undefined],
+		['https://n8n.example.com/webhook/aaaaaaaa-0000-4000-8000-000000000001/other-path', undefined],
+		['not a URL', undefined],
+	])('%s → %s', (url, id) => {
+		expect(triggerWebhookIdOf(url)).toBe(id);
 	});
 });

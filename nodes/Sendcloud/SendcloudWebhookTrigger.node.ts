@@ -90,7 +90,8 @@ export class SendcloudWebhookTrigger implements INodeType {
 						name: 'replaceExistingWebhook',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to take over an integration whose webhooks already go to another URL; that URL is put back when the workflow is deactivated',
+						description:
+							'Whether to take over an integration whose webhooks already go to another URL; that URL is put back when the workflow is deactivated. Another workflow’s Sendcloud Webhook Trigger is never replaced: deactivate that workflow first.',
 					},
 					{
 						displayName: 'Simplify',
