@@ -1,4 +1,4 @@
-import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
+import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, parseEvent, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
 import { sameNodeWebhook, triggerWebhookIdOf } from '../nodes/Sendcloud/webhook/holders';
 import { isSignedBy, signatureOf } from '../nodes/Sendcloud/webhook/signature';
 
@@ -100,6 +100,17 @@ describe('event output', () => {
 		['soon', null],
 	])('timestamp %j → %j', (timestamp, iso) => {
 		expect(isoTime(timestamp)).toBe(iso);
+	});
+});
+
+describe('bodies', () => {
+	test('a JSON object is an event', () => {
+		expect(parseEvent(Buffer.from('{"action": "integration_updated"}'))).toEqual({ event: { action: 'integration_updated' } });
+	});
+
+	test.each(['null', '[]', '"text"', '7', 'false', '{"action": '])('%s is not, and the reason never quotes it', (body) => {
+		const parsed = parseEvent(Buffer.from(body));
+		expect(parsed).toEqual({ invalid: body === '{"action": ' ? 'The body is not JSON' : 'The body is not a JSON object' });
 	});
 });
 

@@ -10,7 +10,7 @@ import {
 
 import { authenticationProperty, integrationIdLocator, sendcloudCredentials, toList } from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
-import { isoTime, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
+import { isoTime, parseEvent, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
 import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
 import { isSignedBy } from './webhook/signature';
 
@@ -153,12 +153,9 @@ export class SendcloudWebhookTrigger implements INodeType {
 		if (!key || !isSignedBy(request.rawBody, request.headers['sendcloud-signature'], key)) {
 			return answerOnly(this, 401, 'Invalid signature');
 		}
-		let event: IDataObject;
-		try {
-			event = JSON.parse(request.rawBody!.toString('utf8')) as IDataObject;
-		} catch {
-			return answerOnly(this, 400, 'The body is not JSON');
-		}
+		const parsed = parseEvent(request.rawBody!);
+		if ('invalid' in parsed) return answerOnly(this, 400, parsed.invalid);
+		const { event } = parsed;
 		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const action = String(event.action ?? '');

@@ -55,3 +55,18 @@ export function isoTime(timestamp: unknown): string | null {
 	// Ten-digit values are seconds: anything in milliseconds is past 1973.
 	return new Date(value < 1e11 ? value * 1000 : value).toISOString();
 }
+
+/**
+ * The event a signed body carries: a JSON object, or a reason to answer 400. Sendcloud sends nothing else; the
+ * reason never quotes the body.
+ */
+export function parseEvent(body: Buffer): { event: IDataObject } | { invalid: string } {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body.toString('utf8'));
+	} catch {
+		return { invalid: 'The body is not JSON' };
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { invalid: 'The body is not a JSON object' };
+	return { event: parsed as IDataObject };
+}
