@@ -25,6 +25,50 @@ beforeEach(() => credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sa
 afterEach(async () => {
 	await runner?.close();
 	runner = undefined;
+	jest.restoreAllMocks();
+});
+
+// A fixed moment: no test here depends on the day it runs.
+const AT = Date.parse('2026-11-23T10:00:00Z');
+
+describe('repeats of one signed delivery start one execution', () => {
+	test('an integration event delivered once and replayed three times', async () => {
+		const trigger = await listen();
+		const first = await sandbox.webhooks.integrationEvent(101, 'integration_updated', { timestamp: AT });
+		for (let replay = 0; replay < 3; replay++) await sandbox.webhooks.replay(first);
+		expect(sandbox.webhooks.deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200]);
+		expect(trigger.executions).toHaveLength(1);
+		// Another event with its own body is news.
+		await sandbox.webhooks.integrationEvent(101, 'integration_updated', { timestamp: AT + 1 });
+		expect(trigger.executions).toHaveLength(2);
+	});
+
+	test('a parcel status change replayed, with Ignore Older Updates off', async () => {
+		const trigger = await listen({ options: { ignoreOlderUpdates: false } });
+		const first = await sandbox.webhooks.parcelStatusChanged(101, { statusId: 11, statusMessage: 'Delivered', parcel: { id: 77 }, timestamp: AT });
+		await sandbox.webhooks.replay(first);
+		// An older status arriving late is still wanted with the option off.
+		await sandbox.webhooks.parcelStatusChanged(101, { statusId: 3, statusMessage: 'En route to sorting center', parcel: { id: 77 }, timestamp: AT - 60_000 });
+		expect(trigger.executions).toHaveLength(2);
+	});
+});
+
+describe('Ignore Deliveries Older Than (Minutes)', () => {
+	test('a delivery older than the limit is answered and starts nothing; a recent one starts an execution', async () => {
+		jest.spyOn(Date, 'now').mockReturnValue(AT + 10 * 60_000);
+		const trigger = await listen({ options: { maxDeliveryAgeMinutes: 5 } });
+		const old = await sandbox.webhooks.integrationEvent(101, 'integration_updated', { timestamp: AT });
+		const recent = await sandbox.webhooks.integrationEvent(101, 'integration_updated', { timestamp: AT + 6 * 60_000 });
+		expect([old.status, recent.status]).toEqual([200, 200]);
+		expect(trigger.executions.map(([event]) => event.timestamp)).toEqual([AT + 6 * 60_000]);
+	});
+
+	test('off by default: an old delivery still starts an execution', async () => {
+		jest.spyOn(Date, 'now').mockReturnValue(AT + 24 * 3_600_000);
+		const trigger = await listen();
+		await sandbox.webhooks.integrationEvent(101, 'integration_updated', { timestamp: AT });
+		expect(trigger.executions).toHaveLength(1);
+	});
 });
 
 describe('signed bodies that are not a JSON object', () => {

@@ -1,5 +1,6 @@
 import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, parseEvent, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
 import { sameNodeWebhook, triggerWebhookIdOf } from '../nodes/Sendcloud/webhook/holders';
+import { deliveryDigest, isOlderThan, MAX_REMEMBERED_DELIVERIES, recordIfUnseen, type SeenDeliveries } from '../nodes/Sendcloud/webhook/replays';
 import { isSignedBy, signatureOf } from '../nodes/Sendcloud/webhook/signature';
 
 // The rules the webhook trigger applies to every call, before and after the signature.
@@ -111,6 +112,42 @@ describe('bodies', () => {
 	test.each(['null', '[]', '"text"', '7', 'false', '{"action": '])('%s is not, and the reason never quotes it', (body) => {
 		const parsed = parseEvent(Buffer.from(body));
 		expect(parsed).toEqual({ invalid: body === '{"action": ' ? 'The body is not JSON' : 'The body is not a JSON object' });
+	});
+});
+
+describe('repeated deliveries', () => {
+	test('the same bytes are a repeat; any other bytes are not', () => {
+		const digest = deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}'));
+		expect(digest).toMatch(/^[0-9a-f]{32}$/);
+		const seen = recordIfUnseen([], digest)!;
+		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}')))).toBeUndefined();
+		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 2}')))).toHaveLength(2);
+	});
+
+	test(`remembers at most ${MAX_REMEMBERED_DELIVERIES} deliveries, forgetting the oldest`, () => {
+		let seen: SeenDeliveries = [];
+		for (let n = 0; n <= MAX_REMEMBERED_DELIVERIES; n++) seen = recordIfUnseen(seen, `d${n}`)!;
+		expect(seen).toHaveLength(MAX_REMEMBERED_DELIVERIES);
+		expect(seen[0]).toBe('d1');
+		expect(recordIfUnseen(seen, 'd0')).toBeDefined();
+		expect(recordIfUnseen(seen, `d${MAX_REMEMBERED_DELIVERIES}`)).toBeUndefined();
+	});
+});
+
+describe('delivery age', () => {
+	const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+	test.each([
+		['just over the limit', NOW - 5 * 60_000 - 1, 5, true],
+		['exactly at the limit', NOW - 5 * 60_000, 5, false],
+		['the same moment in seconds', (NOW - 6 * 60_000) / 1000, 5, true],
+		['ahead of this clock', NOW + 60_000, 5, false],
+		['no timestamp', undefined, 5, false],
+		['a timestamp that is no time', 'yesterday', 5, false],
+		['the option off (0)', NOW - 86_400_000, 0, false],
+		['the option unset', NOW - 86_400_000, undefined, false],
+	])('%s', (_name, timestamp, minutes, old) => {
+		expect(isOlderThan(timestamp, minutes, NOW)).toBe(old);
 	});
 });
 

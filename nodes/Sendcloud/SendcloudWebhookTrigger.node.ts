@@ -12,6 +12,7 @@ import { authenticationProperty, integrationIdLocator, sendcloudCredentials, toL
 import { searchIntegrations } from './methods/listSearch';
 import { isoTime, parseEvent, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
 import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
+import { deliveryDigest, isOlderThan, recordIfUnseen, type SeenDeliveries } from './webhook/replays';
 import { isSignedBy } from './webhook/signature';
 
 const EVENTS = [
@@ -28,6 +29,9 @@ const EVENTS = [
  * would read the old list; static data still carries the list across restarts.
  */
 const firedInThisProcess = new Map<string, FiredStatuses>();
+
+/** The digests of deliveries that started an execution, kept in this process for the same reason. */
+const seenInThisProcess = new Map<string, SeenDeliveries>();
 
 /** Ends the call with `status` and starts no execution. */
 function answerOnly(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -77,6 +81,15 @@ export class SendcloudWebhookTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Ignore Deliveries Older Than (Minutes)',
+						name: 'maxDeliveryAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Skip an event whose timestamp is more than this many minutes old, so that a captured delivery cannot be sent again later. 0 keeps every event, however old (Sendcloud retries a failed delivery for a while).',
+					},
 					{
 						displayName: 'Ignore Older Updates',
 						name: 'ignoreOlderUpdates',
@@ -153,19 +166,22 @@ export class SendcloudWebhookTrigger implements INodeType {
 		if (!key || !isSignedBy(request.rawBody, request.headers['sendcloud-signature'], key)) {
 			return answerOnly(this, 401, 'Invalid signature');
 		}
-		const parsed = parseEvent(request.rawBody!);
+		const body = request.rawBody!;
+		const parsed = parseEvent(body);
 		if ('invalid' in parsed) return answerOnly(this, 400, parsed.invalid);
 		const { event } = parsed;
 		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const action = String(event.action ?? '');
 		if (!events.includes(action)) return answerOnly(this, 200, 'Event not listened to');
+		// 200 all the same: Sendcloud would retry anything else, and an old delivery never gets younger.
+		if (isOlderThan(event.timestamp, options.maxDeliveryAgeMinutes, Date.now())) return answerOnly(this, 200, 'Delivery too old');
+		const staticData = this.getWorkflowStaticData('node');
+		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
 		if (action === 'parcel_status_changed') {
 			if (!statusWanted(event, options)) return answerOnly(this, 200, 'Status filtered out');
 			const parcelId = (event.parcel as IDataObject | undefined)?.id;
 			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
-				const staticData = this.getWorkflowStaticData('node');
-				const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
 				const remembered = firedInThisProcess.get(memoryKey) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
 				const fired = recordIfNews(remembered, String(parcelId), Number(event.timestamp) || 0);
 				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
@@ -173,6 +189,10 @@ export class SendcloudWebhookTrigger implements INodeType {
 				staticData.firedStatuses = fired;
 			}
 		}
+		const seen = recordIfUnseen(seenInThisProcess.get(memoryKey) ?? ((staticData.seenDeliveries ?? []) as SeenDeliveries), deliveryDigest(body));
+		if (!seen) return answerOnly(this, 200, 'Already received this delivery');
+		seenInThisProcess.set(memoryKey, seen);
+		staticData.seenDeliveries = seen;
 		const json = options.simplify ? simplifyEvent(event) : { ...event, event: action, event_time: isoTime(event.timestamp) };
 		return { workflowData: [this.helpers.returnJsonArray([json])] };
 	}

@@ -50,10 +50,16 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 
 /** A Sendcloud timestamp (milliseconds, or seconds in some payloads) as ISO 8601; null when absent. */
 export function isoTime(timestamp: unknown): string | null {
+	const at = timestampMs(timestamp);
+	return at === undefined ? null : new Date(at).toISOString();
+}
+
+/** A Sendcloud timestamp in milliseconds; undefined when absent or not a time. */
+export function timestampMs(timestamp: unknown): number | undefined {
 	const value = Number(timestamp);
-	if (!Number.isFinite(value) || value <= 0) return null;
+	if (!Number.isFinite(value) || value <= 0) return undefined;
 	// Ten-digit values are seconds: anything in milliseconds is past 1973.
-	return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+	return value < 1e11 ? value * 1000 : value;
 }
 
 /**
