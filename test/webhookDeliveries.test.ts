@@ -1,6 +1,11 @@
+import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
+
+import { SendcloudApi } from '../credentials/SendcloudApi.credentials';
+import { SendcloudOAuth2Api } from '../credentials/SendcloudOAuth2Api.credentials';
+import { SendcloudWebhookTrigger } from '../nodes/Sendcloud/SendcloudWebhookTrigger.node';
 import { signatureOf } from '../nodes/Sendcloud/webhook/signature';
 import { credentialsHelper, makeNode, WebhookTriggerRunner } from './helpers/engine';
-import { API_KEY, useSandbox } from './helpers/sandbox';
+import { API_KEY, OAUTH_CLIENT, useSandbox } from './helpers/sandbox';
 
 // What the trigger does with a call once it is signed: repeats, age, bodies that are not events; and where its
 // signature key lives. Integration 103 signs with a key of its own.
@@ -83,5 +88,54 @@ describe('signed bodies that are not a JSON object', () => {
 		expect(response.status).toBe(400);
 		expect(JSON.parse(text)).toEqual({ message: 'The body is not a JSON object' });
 		expect(trigger.calls).toEqual([{ mode: 'trigger', status: 400, started: false }]);
+	});
+});
+
+describe('the Webhook Signature Key lives in the credential', () => {
+	test.each([
+		['SendcloudApi', new SendcloudApi().properties],
+		['SendcloudOAuth2Api', new SendcloudOAuth2Api().properties],
+	])('%s has an optional, password-typed Webhook Signature Key', (_name, properties: INodeProperties[]) => {
+		const field = properties.find((p) => p.name === 'webhookSignatureKey');
+		expect(field).toMatchObject({ displayName: 'Webhook Signature Key', type: 'string', typeOptions: { password: true }, default: '' });
+		expect(field?.required).toBeFalsy();
+	});
+
+	test('with an API key: the credential’s key verifies an integration that signs with its own', async () => {
+		credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl, webhookSignatureKey: INTEGRATION_KEY });
+		const trigger = await listen({}, 103);
+		expect((await sandbox.webhooks.parcelStatusChanged(103, { statusId: 11, statusMessage: 'Delivered' })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('with OAuth2: the credential’s key lets the trigger activate and verify', async () => {
+		credentialsHelper.set('sendcloudOAuth2Api', { ...OAUTH_CLIENT, accessTokenUrl: sandbox.tokenUrl, baseUrl: sandbox.sendcloudBaseUrl, webhookSignatureKey: INTEGRATION_KEY });
+		const trigger = await listen({ authentication: 'oAuth2' }, 103);
+		expect((await sandbox.webhooks.parcelStatusChanged(103, { statusId: 11, statusMessage: 'Delivered' })).status).toBe(200);
+		expect((await sandbox.webhooks.parcelStatusChanged(103, { statusId: 11, statusMessage: 'Delivered', signature: 'wrong-key' })).status).toBe(401);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a key set on the node by an older version still works, and the credential’s wins when both are set', async () => {
+		const legacy = await listen({ options: { webhookSignatureKey: INTEGRATION_KEY } }, 103);
+		expect((await sandbox.webhooks.parcelStatusChanged(103, { statusId: 11, statusMessage: 'Delivered' })).status).toBe(200);
+		expect(legacy.executions).toHaveLength(1);
+		await legacy.deactivate();
+		await legacy.close();
+
+		credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl, webhookSignatureKey: INTEGRATION_KEY });
+		const both = await listen({ options: { webhookSignatureKey: 'whsk_stale_key' } }, 103);
+		expect((await sandbox.webhooks.parcelStatusChanged(103, { statusId: 11, statusMessage: 'Delivered' })).status).toBe(200);
+		expect(both.executions).toHaveLength(1);
+	});
+
+	test('new nodes no longer offer the key on the node; nodes of version 1 still show it', () => {
+		const { description } = new SendcloudWebhookTrigger();
+		const options = description.properties.find((p) => p.name === 'options')!.options as INodeProperties[];
+		const legacy = options.find((o) => o.name === 'webhookSignatureKey')!;
+		const newest = Math.max(...[description.version].flat());
+		expect(newest).toBeGreaterThan(1);
+		expect(NodeHelpers.displayParameter({}, legacy, { typeVersion: newest }, description)).toBe(false);
+		expect(NodeHelpers.displayParameter({}, legacy, { typeVersion: 1 }, description)).toBe(true);
 	});
 });

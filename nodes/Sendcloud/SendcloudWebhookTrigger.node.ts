@@ -55,7 +55,9 @@ export class SendcloudWebhookTrigger implements INodeType {
 		name: 'sendcloudWebhookTrigger',
 		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 moved the Webhook Signature Key to the credentials: version 1 nodes still show and use it on the node.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Sendcloud reports a parcel status change, a return or an integration event',
 		defaults: { name: 'Sendcloud Webhook Trigger' },
@@ -130,13 +132,14 @@ export class SendcloudWebhookTrigger implements INodeType {
 						description: 'Parcel status changes only to these status messages (comma-separated, any case)',
 					},
 					{
-						displayName: 'Webhook Signature Key',
+						displayName: 'Webhook Signature Key (Moved to Credential)',
 						name: 'webhookSignatureKey',
 						type: 'string',
 						typeOptions: { password: true },
 						default: '',
+						displayOptions: { show: { '@version': [1] } },
 						description:
-							'The key Sendcloud signs this integration’s webhooks with, when it is not the API key’s secret key (needed with OAuth2; shown in the integration’s settings in Sendcloud)',
+							'Set the Webhook Signature Key in the Sendcloud credential instead: a key here is saved in clear text with the workflow. Used only while the credential’s is empty.',
 					},
 				],
 			},

@@ -44,15 +44,18 @@ function registrationsOf(ctx: IHookFunctions): Registrations {
 const handedOver = new Map<string, WebhookSettings>();
 
 /**
- * The key Sendcloud signs this integration's webhooks with: the node's Webhook Signature Key, or
- * the API key credential's secret key. OAuth2 credentials hold no such key.
+ * The key Sendcloud signs this integration's webhooks with: the credential's Webhook Signature Key, else the one
+ * version 1 of the node kept in its options (workflows built then keep working), else the API key's secret key.
+ * OAuth2 credentials hold no secret key of their own.
  */
 export async function signingKeyOf(ctx: IHookFunctions | IWebhookFunctions): Promise<string | undefined> {
-	const given = String(ctx.getNodeParameter('options.webhookSignatureKey', '') ?? '').trim();
-	if (given) return given;
-	if (ctx.getNodeParameter('authentication', 'apiKey') !== 'apiKey') return undefined;
-	const credentials = await ctx.getCredentials('sendcloudApi');
-	return String(credentials.secretKey ?? '').trim() || undefined;
+	const oAuth2 = ctx.getNodeParameter('authentication', 'apiKey') !== 'apiKey';
+	const credentials = await ctx.getCredentials(oAuth2 ? 'sendcloudOAuth2Api' : 'sendcloudApi');
+	const fromCredential = String(credentials.webhookSignatureKey ?? '').trim();
+	if (fromCredential) return fromCredential;
+	const fromNode = String(ctx.getNodeParameter('options.webhookSignatureKey', '') ?? '').trim();
+	if (fromNode) return fromNode;
+	return oAuth2 ? undefined : String(credentials.secretKey ?? '').trim() || undefined;
 }
 
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
@@ -72,7 +75,7 @@ export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 	if (!(await signingKeyOf(this))) {
 		throw new NodeOperationError(this.getNode(), 'No key to verify Sendcloud’s webhook signatures with', {
 			description:
-				'With OAuth2, enter the integration’s Webhook Signature Key (Sendcloud panel → the integration’s settings) under Options → Webhook Signature Key. With an API key, the credential’s secret key is used.',
+				'With OAuth2, enter the integration’s Webhook Signature Key (Sendcloud panel → the integration’s settings) in the Sendcloud OAuth2 API credential. With an API key, the credential’s secret key is used unless its Webhook Signature Key is set.',
 		});
 	}
 	const current = await currentSettings(this);
