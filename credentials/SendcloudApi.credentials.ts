@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties } from './sendcloudConnection';
+import { sendcloudConnectionProperties, webhookSignatureKeyProperty } from './sendcloudConnection';
 
 export class SendcloudApi implements ICredentialType {
 	name = 'sendcloudApi';
@@ -36,6 +36,9 @@ export class SendcloudApi implements ICredentialType {
 			required: true,
 			description: 'The secret key shown once when the API integration was created',
 		},
+		webhookSignatureKeyProperty(
+			'Only for the Sendcloud Webhook Trigger, when the integration signs its webhooks with a key of its own (shown in the integration’s settings in the Sendcloud panel). Leave empty to verify with the Secret Key, as Sendcloud signs by default.',
+		),
 		...sendcloudConnectionProperties,
 	];
 

@@ -1,7 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties } from './sendcloudConnection';
+import { sendcloudConnectionProperties, webhookSignatureKeyProperty } from './sendcloudConnection';
 
 export class SendcloudOAuth2Api implements ICredentialType {
 	name = 'sendcloudOAuth2Api';
@@ -41,6 +41,9 @@ export class SendcloudOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'header',
 		},
+		webhookSignatureKeyProperty(
+			'Needed only by the Sendcloud Webhook Trigger: the key the integration signs its webhooks with, shown in the integration’s settings in the Sendcloud panel. OAuth2 clients have no secret key that Sendcloud signs with.',
+		),
 		...sendcloudConnectionProperties,
 	];
 

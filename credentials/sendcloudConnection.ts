@@ -18,3 +18,19 @@ export const sendcloudConnectionProperties: INodeProperties[] = [
 		description: 'Change only to go through a proxy or to test against a sandbox',
 	},
 ];
+
+/**
+ * The key the Sendcloud Webhook Trigger verifies deliveries with. In the credential, not the node: a node
+ * parameter is saved in clear text with the workflow (exports, templates, history), and whoever reads the key can
+ * forge events.
+ */
+export function webhookSignatureKeyProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Webhook Signature Key',
+		name: 'webhookSignatureKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description,
+	};
+}

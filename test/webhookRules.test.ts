@@ -1,4 +1,6 @@
-import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
+import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, parseEvent, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
+import { sameNodeWebhook, triggerWebhookIdOf } from '../nodes/Sendcloud/webhook/holders';
+import { deliveryDigest, isOlderThan, MAX_REMEMBERED_DELIVERIES, recordIfUnseen, type SeenDeliveries } from '../nodes/Sendcloud/webhook/replays';
 import { isSignedBy, signatureOf } from '../nodes/Sendcloud/webhook/signature';
 
 // The rules the webhook trigger applies to every call, before and after the signature.
@@ -99,5 +101,72 @@ describe('event output', () => {
 		['soon', null],
 	])('timestamp %j → %j', (timestamp, iso) => {
 		expect(isoTime(timestamp)).toBe(iso);
+	});
+});
+
+describe('bodies', () => {
+	test('a JSON object is an event', () => {
+		expect(parseEvent(Buffer.from('{"action": "integration_updated"}'))).toEqual({ event: { action: 'integration_updated' } });
+	});
+
+	test.each(['null', '[]', '"text"', '7', 'false', '{"action": '])('%s is not, and the reason never quotes it', (body) => {
+		const parsed = parseEvent(Buffer.from(body));
+		expect(parsed).toEqual({ invalid: body === '{"action": ' ? 'The body is not JSON' : 'The body is not a JSON object' });
+	});
+});
+
+describe('repeated deliveries', () => {
+	test('the same bytes are a repeat; any other bytes are not', () => {
+		const digest = deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}'));
+		expect(digest).toMatch(/^[0-9a-f]{32}$/);
+		const seen = recordIfUnseen([], digest)!;
+		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}')))).toBeUndefined();
+		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 2}')))).toHaveLength(2);
+	});
+
+	test(`remembers at most ${MAX_REMEMBERED_DELIVERIES} deliveries, forgetting the oldest`, () => {
+		let seen: SeenDeliveries = [];
+		for (let n = 0; n <= MAX_REMEMBERED_DELIVERIES; n++) seen = recordIfUnseen(seen, `d${n}`)!;
+		expect(seen).toHaveLength(MAX_REMEMBERED_DELIVERIES);
+		expect(seen[0]).toBe('d1');
+		expect(recordIfUnseen(seen, 'd0')).toBeDefined();
+		expect(recordIfUnseen(seen, `d${MAX_REMEMBERED_DELIVERIES}`)).toBeUndefined();
+	});
+});
+
+describe('delivery age', () => {
+	const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+	test.each([
+		['just over the limit', NOW - 5 * 60_000 - 1, 5, true],
+		['exactly at the limit', NOW - 5 * 60_000, 5, false],
+		['the same moment in seconds', (NOW - 6 * 60_000) / 1000, 5, true],
+		['ahead of this clock', NOW + 60_000, 5, false],
+		['no timestamp', undefined, 5, false],
+		['a timestamp that is no time', 'yesterday', 5, false],
+		['the option off (0)', NOW - 86_400_000, 0, false],
+		['the option unset', NOW - 86_400_000, undefined, false],
+	])('%s', (_name, timestamp, minutes, old) => {
+		expect(isOlderThan(timestamp, minutes, NOW)).toBe(old);
+	});
+});
+
+describe('who holds an integration', () => {
+	const ours = 'https://n8n.example.com/webhook/aaaaaaaa-0000-4000-8000-000000000001/webhook';
+
+	test('a trigger’s test and production URLs are one node', () => {
+		expect(sameNodeWebhook(ours, ours.replace('/webhook/', '/webhook-test/'))).toBe(true);
+		expect(sameNodeWebhook(ours, ours.replace('aaaaaaaa', 'bbbbbbbb'))).toBe(false);
+	});
+
+	test.each([
+		[ours, 'aaaaaaaa-0000-4000-8000-000000000001'],
+		['https://other.example.com/custom-endpoint/BBBBBBBB-0000-4000-8000-000000000002/webhook', 'bbbbbbbb-0000-4000-8000-000000000002'],
+		['http://127.0.0.1:5678/webhook-test/aaaaaaaa-0000-4000-8000-000000000001/webhook/', 'aaaaaaaa-0000-4000-8000-000000000001'],
+		['https://berlin.example.com/hooks/sendcloud', undefined],
+		['https://n8n.example.com/webhook/aaaaaaaa-0000-4000-8000-000000000001/other-path', undefined],
+		['not a URL', undefined],
+	])('%s → %s', (url, id) => {
+		expect(triggerWebhookIdOf(url)).toBe(id);
 	});
 });

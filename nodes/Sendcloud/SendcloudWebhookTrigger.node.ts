@@ -10,8 +10,9 @@ import {
 
 import { authenticationProperty, integrationIdLocator, sendcloudCredentials, toList } from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
-import { isoTime, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
+import { isoTime, parseEvent, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
 import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
+import { deliveryDigest, isOlderThan, recordIfUnseen, type SeenDeliveries } from './webhook/replays';
 import { isSignedBy } from './webhook/signature';
 
 const EVENTS = [
@@ -28,6 +29,9 @@ const EVENTS = [
  * would read the old list; static data still carries the list across restarts.
  */
 const firedInThisProcess = new Map<string, FiredStatuses>();
+
+/** The digests of deliveries that started an execution, kept in this process for the same reason. */
+const seenInThisProcess = new Map<string, SeenDeliveries>();
 
 /** Ends the call with `status` and starts no execution. */
 function answerOnly(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -51,7 +55,9 @@ export class SendcloudWebhookTrigger implements INodeType {
 		name: 'sendcloudWebhookTrigger',
 		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 moved the Webhook Signature Key to the credentials: version 1 nodes still show and use it on the node.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Sendcloud reports a parcel status change, a return or an integration event',
 		defaults: { name: 'Sendcloud Webhook Trigger' },
@@ -78,6 +84,15 @@ export class SendcloudWebhookTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Ignore Deliveries Older Than (Minutes)',
+						name: 'maxDeliveryAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Skip an event whose timestamp is more than this many minutes old, so that a captured delivery cannot be sent again later. 0 keeps every event, however old (Sendcloud retries a failed delivery for a while).',
+					},
+					{
 						displayName: 'Ignore Older Updates',
 						name: 'ignoreOlderUpdates',
 						type: 'boolean',
@@ -90,7 +105,8 @@ export class SendcloudWebhookTrigger implements INodeType {
 						name: 'replaceExistingWebhook',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to take over an integration whose webhooks already go to another URL; that URL is put back when the workflow is deactivated',
+						description:
+							'Whether to take over an integration whose webhooks already go to another URL; that URL is put back when the workflow is deactivated. Another workflow’s Sendcloud Webhook Trigger is never replaced: deactivate that workflow first.',
 					},
 					{
 						displayName: 'Simplify',
@@ -116,13 +132,14 @@ export class SendcloudWebhookTrigger implements INodeType {
 						description: 'Parcel status changes only to these status messages (comma-separated, any case)',
 					},
 					{
-						displayName: 'Webhook Signature Key',
+						displayName: 'Webhook Signature Key (Moved to Credential)',
 						name: 'webhookSignatureKey',
 						type: 'string',
 						typeOptions: { password: true },
 						default: '',
+						displayOptions: { show: { '@version': [1] } },
 						description:
-							'The key Sendcloud signs this integration’s webhooks with, when it is not the API key’s secret key (needed with OAuth2; shown in the integration’s settings in Sendcloud)',
+							'Set the Webhook Signature Key in the Sendcloud credential instead: a key here is saved in clear text with the workflow. Used only while the credential’s is empty.',
 					},
 				],
 			},
@@ -152,22 +169,22 @@ export class SendcloudWebhookTrigger implements INodeType {
 		if (!key || !isSignedBy(request.rawBody, request.headers['sendcloud-signature'], key)) {
 			return answerOnly(this, 401, 'Invalid signature');
 		}
-		let event: IDataObject;
-		try {
-			event = JSON.parse(request.rawBody!.toString('utf8')) as IDataObject;
-		} catch {
-			return answerOnly(this, 400, 'The body is not JSON');
-		}
+		const body = request.rawBody!;
+		const parsed = parseEvent(body);
+		if ('invalid' in parsed) return answerOnly(this, 400, parsed.invalid);
+		const { event } = parsed;
 		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const action = String(event.action ?? '');
 		if (!events.includes(action)) return answerOnly(this, 200, 'Event not listened to');
+		// 200 all the same: Sendcloud would retry anything else, and an old delivery never gets younger.
+		if (isOlderThan(event.timestamp, options.maxDeliveryAgeMinutes, Date.now())) return answerOnly(this, 200, 'Delivery too old');
+		const staticData = this.getWorkflowStaticData('node');
+		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
 		if (action === 'parcel_status_changed') {
 			if (!statusWanted(event, options)) return answerOnly(this, 200, 'Status filtered out');
 			const parcelId = (event.parcel as IDataObject | undefined)?.id;
 			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
-				const staticData = this.getWorkflowStaticData('node');
-				const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
 				const remembered = firedInThisProcess.get(memoryKey) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
 				const fired = recordIfNews(remembered, String(parcelId), Number(event.timestamp) || 0);
 				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
@@ -175,6 +192,10 @@ export class SendcloudWebhookTrigger implements INodeType {
 				staticData.firedStatuses = fired;
 			}
 		}
+		const seen = recordIfUnseen(seenInThisProcess.get(memoryKey) ?? ((staticData.seenDeliveries ?? []) as SeenDeliveries), deliveryDigest(body));
+		if (!seen) return answerOnly(this, 200, 'Already received this delivery');
+		seenInThisProcess.set(memoryKey, seen);
+		staticData.seenDeliveries = seen;
 		const json = options.simplify ? simplifyEvent(event) : { ...event, event: action, event_time: isoTime(event.timestamp) };
 		return { workflowData: [this.helpers.returnJsonArray([json])] };
 	}

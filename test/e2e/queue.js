@@ -31,6 +31,11 @@ const SIGNING_KEY = 'whsec-queue-e2e';
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000000e2e11';
 
 const { check, counts } = runtime.checklist();
+
+/** The sandbox credentials, the OAuth2 one holding the hooked integration's Webhook Signature Key (kept out of the workflow). */
+function credentialsWithSigningKey(sandbox) {
+	return runtime.sandboxCredentials(sandbox).map((c) => (c.type === 'sendcloudOAuth2Api' ? { ...c, data: { ...c.data, webhookSignatureKey: SIGNING_KEY } } : c));
+}
 const { waitUntil } = runtime;
 
 function expect(actual, expected, what) {
@@ -94,7 +99,7 @@ function workflows(sandbox) {
 			id: 'queueHook',
 			name: 'queue: parcel events',
 			nodes: [
-				{ id: 'hook', name: 'Sendcloud Webhook Trigger', type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { authentication: 'oAuth2', integrationId: { __rl: true, mode: 'id', value: String(HOOKED_INTEGRATION) }, events: ['parcel_status_changed'], options: { webhookSignatureKey: SIGNING_KEY } }, credentials: TRIGGER_CREDENTIAL },
+				{ id: 'hook', name: 'Sendcloud Webhook Trigger', type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { authentication: 'oAuth2', integrationId: { __rl: true, mode: 'id', value: String(HOOKED_INTEGRATION) }, events: ['parcel_status_changed'], options: {} }, credentials: TRIGGER_CREDENTIAL },
 				reportTo(sandbox, "={{ JSON.stringify({ kind: 'hook', event: $json.parcel.id + ':' + $json.parcel.status.id + ':' + $json.timestamp, execution: $execution.id }) }}"),
 			],
 			connections: connect('Sendcloud Webhook Trigger', 'Report'),
@@ -161,7 +166,7 @@ function writeFigures(figures, n8n) {
 		const folder = path.join(userFolder, 'workflows');
 		fs.mkdirSync(folder);
 		for (const workflow of [...examples.map((e) => ({ ...e, active: false })), ...workflows(sandbox)]) runtime.writeJson(path.join(folder, `${workflow.id}.json`), workflow);
-		await runtime.n8n(n8n, stack.env, ['import:credentials', `--input=${runtime.writeJson(path.join(userFolder, 'credentials.json'), runtime.sandboxCredentials(sandbox))}`]);
+		await runtime.n8n(n8n, stack.env, ['import:credentials', `--input=${runtime.writeJson(path.join(userFolder, 'credentials.json'), credentialsWithSigningKey(sandbox))}`]);
 		await runtime.n8n(n8n, stack.env, ['import:workflow', '--separate', `--input=${folder}`]);
 		for (const id of ['queueImport', 'queuePoll', 'queueHook']) await runtime.n8n(n8n, stack.env, ['publish:workflow', `--id=${id}`]);
 

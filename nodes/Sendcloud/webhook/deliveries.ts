@@ -50,8 +50,29 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 
 /** A Sendcloud timestamp (milliseconds, or seconds in some payloads) as ISO 8601; null when absent. */
 export function isoTime(timestamp: unknown): string | null {
+	const at = timestampMs(timestamp);
+	return at === undefined ? null : new Date(at).toISOString();
+}
+
+/** A Sendcloud timestamp in milliseconds; undefined when absent or not a time. */
+export function timestampMs(timestamp: unknown): number | undefined {
 	const value = Number(timestamp);
-	if (!Number.isFinite(value) || value <= 0) return null;
+	if (!Number.isFinite(value) || value <= 0) return undefined;
 	// Ten-digit values are seconds: anything in milliseconds is past 1973.
-	return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+	return value < 1e11 ? value * 1000 : value;
+}
+
+/**
+ * The event a signed body carries: a JSON object, or a reason to answer 400. Sendcloud sends nothing else; the
+ * reason never quotes the body.
+ */
+export function parseEvent(body: Buffer): { event: IDataObject } | { invalid: string } {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body.toString('utf8'));
+	} catch {
+		return { invalid: 'The body is not JSON' };
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { invalid: 'The body is not a JSON object' };
+	return { event: parsed as IDataObject };
 }
