@@ -20,6 +20,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { trimBaseUrl } from './baseUrl';
 import { asNodeError } from './nodeError';
 import { type PacedAnswer, pacerFor, type RateWindow } from './RequestPacer';
+import { redirectTarget, requestUrl } from './redirects';
 import { type HttpFailure, parseRetryAfter, withRetries } from './retry';
 
 /** What differs between the APIs this package talks to; everything else about HTTP lives here. */
@@ -91,9 +92,11 @@ function failureOf(response: IN8nHttpFullResponse, fileType?: string): HttpFailu
 		return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered with a body that is not JSON' };
 	}
 	const retryAfter = (headers as Record<string, unknown>)?.['retry-after'];
+	const location = (headers as Record<string, unknown>)?.location;
 	return {
 		statusCode,
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		location: statusCode >= 300 && statusCode < 400 && location !== undefined ? String(location) : undefined,
 		body: parsedErrorBody(body),
 		message: `HTTP ${statusCode}`,
 	};
@@ -174,29 +177,31 @@ function pacerKey(ctx: RequestContext, { credentialType, credentials }: Account,
  * that is safe, and failing with the profile's NodeApiError. `attempt` performs one HTTP call
  * with `ignoreHttpStatusErrors` set (so that status and headers such as Retry-After are seen);
  * `throwOnStatus` asks it to let n8n throw instead, which is how n8n renews an expired OAuth2
- * token on a 401.
+ * token on a 401; `url`, when given, is the absolute URL a same-origin redirect named.
  */
 async function send<T>(
 	ctx: RequestContext,
 	profile: ApiProfile,
 	account: Account,
 	options: IHttpRequestOptions,
-	attempt: (throwOnStatus: boolean) => Promise<T>,
+	attempt: (throwOnStatus: boolean, url?: string) => Promise<T>,
 	itemIndex?: number,
 ): Promise<T> {
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	options.method = method;
 	options.headers = { ...options.headers, ...profile.headers(account.credentials) };
+	// n8n would follow a redirect with the credentials to any host: see redirects.ts.
+	options.disableFollowRedirect = true;
 	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
 	// of the request that led to them.
 	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
 	const node = ctx.getNode();
 	const usesOAuth2 = 'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
-	const paced = async (throwOnStatus: boolean) => {
+	const paced = async (throwOnStatus: boolean, url?: string) => {
 		const answered = await pacer.acquire();
 		let answer: PacedAnswer = { quota: 'within' };
 		try {
-			return await attempt(throwOnStatus);
+			return await attempt(throwOnStatus, url);
 		} catch (error) {
 			answer = quotaAnswer(failureFromError(error));
 			throw asNodeError(node, error, itemIndex);
@@ -204,13 +209,27 @@ async function send<T>(
 			answered(answer);
 		}
 	};
+	// Each hop is a request of its own to the quota, and is checked like the first.
+	const following = async (throwOnStatus: boolean) => {
+		let url: string | undefined;
+		for (let hops = 0; ; hops++) {
+			try {
+				return await paced(throwOnStatus, url);
+			} catch (error) {
+				const target = redirectTarget(failureFromError(error), url === undefined ? requestUrl(options) : new URL(url), method, hops);
+				if (target === undefined) throw error;
+				if (typeof target !== 'string') throw new UnsuccessfulResponse(node, target);
+				url = target;
+			}
+		}
+	};
 	const attemptOnce = async () => {
 		try {
-			return await paced(false);
+			return await following(false);
 		} catch (error) {
 			// Any other failure goes on to the retry loop, which judges it.
 			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw asNodeError(node, error, itemIndex);
-			return await paced(true);
+			return await following(true);
 		}
 	};
 	return await withRetries(attemptOnce, failureFromError, {
@@ -248,6 +267,11 @@ export function viaTransport(routing: INodePropertyRouting): INodePropertyRoutin
 	};
 }
 
+/** The options that send a request to the URL a redirect named instead: its query is in it. */
+function redirected(url: string | undefined): Partial<IHttpRequestOptions> {
+	return url === undefined ? {} : { baseURL: undefined, url, qs: {} };
+}
+
 /** One request of a declarative operation (the node's `requestOperations.pagination`). */
 export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
@@ -260,10 +284,10 @@ export async function sendRoutedRequest(
 		profile,
 		await accountOf(this, profile),
 		options,
-		async (throwOnStatus) =>
+		async (throwOnStatus, url) =>
 			await this.makeRoutingRequest({
 				...requestData,
-				options: { ...options, ignoreHttpStatusErrors: !throwOnStatus },
+				options: { ...options, ...redirected(url), ignoreHttpStatusErrors: !throwOnStatus },
 			}),
 		this.getItemIndex(),
 	);
@@ -284,7 +308,7 @@ function nextPageUrl(ctx: RequestContext, profile: ApiProfile, next: string, fir
 	if (nextUrl.origin !== firstUrl.origin) {
 		throw profile.toNodeApiError(
 			ctx.getNode(),
-			{ networkCode: 'FOREIGN_NEXT_LINK', message: `The next page link points to another host (${nextUrl.origin})` },
+			{ networkCode: 'FOREIGN_NEXT_LINK', message: `sent a next page link to another host (${nextUrl.origin}); it was not followed` },
 			1,
 			itemIndex,
 		);
@@ -383,9 +407,10 @@ export async function apiResponse(
 		profile,
 		account,
 		fullOptions,
-		async (throwOnStatus) => {
+		async (throwOnStatus, url) => {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, account.credentialType, {
 				...fullOptions,
+				...redirected(url),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
