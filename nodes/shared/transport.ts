@@ -23,6 +23,19 @@ import { type PacedAnswer, pacerFor, type RateWindow } from './RequestPacer';
 import { redirectTarget, requestUrl } from './redirects';
 import { type HttpFailure, parseRetryAfter, withRetries } from './retry';
 
+/**
+ * The package's own bounds on one request and one list; tests lower them. n8n's own timeout (300 s)
+ * would hold a run, a poll and the account's pacer slot for five minutes per attempt.
+ */
+export const TRANSPORT_LIMITS = {
+	/** Per attempt of a JSON call: Sendcloud and DataFast answer in well under a second. */
+	requestTimeoutMs: 60_000,
+	/** Per attempt of a file download: a print batch of 20 labels is rendered on request. */
+	fileTimeoutMs: 120_000,
+	/** Pages one walk of a list reads: 1,000,000 records at 100 a page, far past any real account. */
+	maxPages: 10_000,
+};
+
 /** What differs between the APIs this package talks to; everything else about HTTP lives here. */
 export interface ApiProfile {
 	/** Credential type the node's `authentication` parameter selects. */
@@ -192,6 +205,8 @@ async function send<T>(
 	options.headers = { ...options.headers, ...profile.headers(account.credentials) };
 	// n8n would follow a redirect with the credentials to any host: see redirects.ts.
 	options.disableFollowRedirect = true;
+	// Ends a hung attempt: it then fails as a lost answer, frees its pacer slot, and is retried if safe.
+	options.timeout = options.encoding === 'arraybuffer' ? TRANSPORT_LIMITS.fileTimeoutMs : TRANSPORT_LIMITS.requestTimeoutMs;
 	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
 	// of the request that led to them.
 	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
