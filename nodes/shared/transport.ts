@@ -19,6 +19,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { trimBaseUrl } from './baseUrl';
 import { asNodeError } from './nodeError';
+import { PageWalk } from './pageWalk';
 import { type PacedAnswer, pacerFor, type RateWindow } from './RequestPacer';
 import { redirectTarget, requestUrl } from './redirects';
 import { type HttpFailure, parseRetryAfter, withRetries } from './retry';
@@ -317,18 +318,9 @@ function resultsOf(node: INode, body: unknown, resultsProperty: string): IDataOb
 	return results as IDataObject[];
 }
 
-/** The next page's URL, refusing links to another host: credentials go with every page. */
-function nextPageUrl(ctx: RequestContext, profile: ApiProfile, next: string, firstUrl: URL, itemIndex?: number): string {
-	const nextUrl = new URL(next, firstUrl);
-	if (nextUrl.origin !== firstUrl.origin) {
-		throw profile.toNodeApiError(
-			ctx.getNode(),
-			{ networkCode: 'FOREIGN_NEXT_LINK', message: `sent a next page link to another host (${nextUrl.origin}); it was not followed` },
-			1,
-			itemIndex,
-		);
-	}
-	return nextUrl.href;
+/** The checks on the next-page links of one walk of a list, starting at `url` with `qs`. */
+function pageWalk(ctx: RequestContext, profile: ApiProfile, url: string, qs: IDataObject | undefined, itemIndex?: number): PageWalk {
+	return new PageWalk(PageWalk.firstPage(url, qs), TRANSPORT_LIMITS.maxPages, (failure) => profile.toNodeApiError(ctx.getNode(), failure, 1, itemIndex));
 }
 
 /** How a list answer points to its next page: a URL, or nothing on the last page. */
@@ -383,14 +375,13 @@ export async function followNextPages(
 
 	const maxResults = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
-	const firstUrl = new URL(`${String(requestData.options.baseURL ?? '')}${requestData.options.url}`);
+	const walk = pageWalk(this, profile, requestUrl({ baseURL: requestData.options.baseURL, url: requestData.options.url ?? '' }).href, requestData.options.qs, this.getItemIndex());
 	let options = requestData.options;
 	for (;;) {
 		next = null;
 		results.push(...(await sendRoutedRequest.call(this, profile, { ...requestData, options })));
 		if (typeof next !== 'string' || !next || results.length >= maxResults) return results;
-		const url = nextPageUrl(this, profile, next, firstUrl, this.getItemIndex());
-		options = { ...requestData.options, baseURL: undefined, url, qs: {} };
+		options = { ...requestData.options, baseURL: undefined, url: walk.next(next), qs: {} };
 	}
 }
 
@@ -461,7 +452,7 @@ export async function* pagesOf(
 	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	const { baseUrl } = await accountOf(this, profile);
-	const firstUrl = new URL(`${baseUrl}${options.url}`);
+	const walk = pageWalk(this, profile, requestUrl({ ...options, baseURL: baseUrl }).href, options.qs, itemIndex);
 	let request = options;
 	for (;;) {
 		const body = await apiRequest.call<RequestContext, Parameters<typeof apiRequest>, Promise<IDataObject>>(
@@ -473,7 +464,7 @@ export async function* pagesOf(
 		);
 		yield resultsOf(this.getNode(), body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;
-		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl, itemIndex), qs: {} };
+		request = { ...options, url: walk.next(body.next), qs: {} };
 	}
 }
 
