@@ -229,14 +229,16 @@ async function send<T>(
 	const following = async (throwOnStatus: boolean) => {
 		let url: string | undefined;
 		for (let hops = 0; ; hops++) {
+			let redirect: string | HttpFailure;
 			try {
 				return await paced(throwOnStatus, url);
 			} catch (error) {
 				const target = redirectTarget(failureFromError(error), url === undefined ? requestUrl(options) : new URL(url), method, hops);
-				if (target === undefined) throw error;
-				if (typeof target !== 'string') throw new UnsuccessfulResponse(node, target);
-				url = target;
+				if (target === undefined) throw asNodeError(node, error, itemIndex);
+				redirect = target;
 			}
+			if (typeof redirect !== 'string') throw new UnsuccessfulResponse(node, redirect);
+			url = redirect;
 		}
 	};
 	const attemptOnce = async () => {
