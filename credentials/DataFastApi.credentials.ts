@@ -87,6 +87,8 @@ export class DataFastApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
+			// n8n-core would send the token to any host a redirect names: its 3xx then meets the last rule.
+			disableFollowRedirect: true,
 		},
 		rules: tokenTestRules,
 	};

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties, webhookSignatureKeyProperty } from './sendcloudConnection';
+import { sendcloudConnectionProperties, sendcloudRedirectRules, webhookSignatureKeyProperty } from './sendcloudConnection';
 
 export class SendcloudApi implements ICredentialType {
 	name = 'sendcloudApi';
@@ -56,6 +56,7 @@ export class SendcloudApi implements ICredentialType {
 		request: {
 			baseURL: BASE_URL_FROM_CREDENTIALS,
 			url: '/integrations',
+			disableFollowRedirect: true,
 		},
 		// n8n shows only "Unauthorized" otherwise: say which fields to fix, and where to find them.
 		rules: [
@@ -67,6 +68,7 @@ export class SendcloudApi implements ICredentialType {
 						'Sendcloud did not accept these keys. Copy the public and secret key of an API integration from the Sendcloud panel (Settings → Integrations → Sendcloud API), and check that the API Base URL ends in /api/v2.',
 				},
 			},
+			...sendcloudRedirectRules,
 		],
 	};
 }

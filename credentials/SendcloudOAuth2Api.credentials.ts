@@ -1,7 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties, webhookSignatureKeyProperty } from './sendcloudConnection';
+import { sendcloudConnectionProperties, sendcloudRedirectRules, webhookSignatureKeyProperty } from './sendcloudConnection';
 
 export class SendcloudOAuth2Api implements ICredentialType {
 	name = 'sendcloudOAuth2Api';
@@ -51,6 +51,8 @@ export class SendcloudOAuth2Api implements ICredentialType {
 		request: {
 			baseURL: BASE_URL_FROM_CREDENTIALS,
 			url: '/integrations',
+			disableFollowRedirect: true,
 		},
+		rules: sendcloudRedirectRules,
 	};
 }

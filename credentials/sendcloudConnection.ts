@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, INodeProperties } from 'n8n-workflow';
 
 /** Fields both Sendcloud credentials share, so that either can point at a proxy or a sandbox. */
 export const sendcloudConnectionProperties: INodeProperties[] = [
@@ -34,3 +34,16 @@ export function webhookSignatureKeyProperty(description: string): INodePropertie
 		description,
 	};
 }
+
+/**
+ * How a credential test treats a redirect. n8n-core would follow it and send the keys or the token
+ * to any host it names, so the test does not follow it (`disableFollowRedirect`) and n8n's request
+ * fails with the 3xx, which these rules name.
+ */
+export const sendcloudRedirectRules: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((status) => ({
+	type: 'responseCode',
+	properties: {
+		value: status,
+		message: `Sendcloud answered with a redirect (HTTP ${status}), which was not followed so that the credentials go nowhere else: check that the API Base URL is the API's own address (https://panel.sendcloud.sc/api/v2, or your proxy's, without a redirect)`,
+	},
+}));

@@ -33,12 +33,13 @@ interface Fault {
 	fault: IDataObject;
 	/** What an error caused by this fault must say (its message or description). */
 	says: RegExp;
+	/** The verdict of every row that does not say otherwise; `recovered` by default. */
+	expected?: Verdict;
 }
 
 /**
- * The transport sets no timeout of its own, so n8n's applies: 300 s (axios' default as n8n-core sets it,
- * and RoutingNode's for declarative operations). A slow answer therefore cannot fail within this test;
- * this column shows that an answer slower than usual is waited for.
+ * Well under the transport's own timeout (60 s a JSON call, 120 s a file): this column shows that an
+ * answer slower than usual is waited for. test/timeouts.test.ts covers answers that never come.
  */
 const SLOW_MS = 1000;
 
@@ -52,6 +53,8 @@ const FAULTS: Fault[] = [
 	{ name: `slow (${SLOW_MS / 1000} s)`, fault: { kind: 'slow', delayMs: SLOW_MS }, says: /answer was lost: it did not come in time/ },
 	{ name: 'malformed JSON', fault: { kind: 'malformed' }, says: /not JSON|instead of/ },
 	{ name: '200 HTML', fault: { kind: 'html' }, says: /not JSON|text\/html/ },
+	// Port 9 (discard) on loopback: nothing is ever sent there, so nothing needs to listen.
+	{ name: 'redirect elsewhere', fault: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' }, says: /redirect to another host \(http:\/\/127\.0\.0\.1:9\)/, expected: 'clear error' },
 ];
 const BASELINE = 'no fault';
 const COLUMNS = [BASELINE, ...FAULTS.map((f) => f.name)];
@@ -547,7 +550,7 @@ test.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) 
 
 	const verdicts = Object.fromEntries(FAULTS.map((fault, i) => [fault.name, cells[i].verdict]));
 	expect(Object.entries(verdicts).filter(([, verdict]) => verdict === 'LOST' || verdict === 'DUPLICATED')).toEqual([]);
-	const expected = Object.fromEntries(FAULTS.map((fault) => [fault.name, row.expected?.[fault.name] ?? 'recovered']));
+	const expected = Object.fromEntries(FAULTS.map((fault) => [fault.name, row.expected?.[fault.name] ?? fault.expected ?? 'recovered']));
 	// The details (what the errors said) show in the diff when a verdict is not the one expected.
 	expect({ verdicts, details: cells.map((c) => c.detail).filter(Boolean) }).toEqual({ verdicts: expected, details: expect.anything() });
 });
@@ -573,7 +576,7 @@ function renderMatrix(): string {
 		'',
 		'`recovered`: the same output as without the fault. `recovered*`: the same work done, found done by the attempt whose answer was lost, so reported `existing` (labels) or `unchanged` (orders, without their `shipment_uuid`). `clear error`: the item fails with a NodeApiError saying what happened, one error item per input item with Continue On Fail. Never allowed: `LOST`, `DUPLICATED`, `unclear error`, `different output`.',
 		'',
-		`Each fault hits the operation's request once (a later page for lists, the announce or the label file for label purchases); \`reset before\` drops the connection before the server acts, \`reset after applied\` after it has. \`slow\` answers after ${SLOW_MS / 1000} s: the transport sets no timeout, so n8n's default of 300 s applies and a slow answer is waited for; a slower one than that is not tried here.`,
+		`Each fault hits the operation's request once (a later page for lists, the announce or the label file for label purchases); \`reset before\` drops the connection before the server acts, \`reset after applied\` after it has. \`slow\` answers after ${SLOW_MS / 1000} s, well within the transport's timeout (60 s a JSON call, 120 s a file), and is waited for. \`redirect elsewhere\` answers 302 to another host, which is never followed (test/redirects.test.ts checks that nothing reaches it).`,
 		...(errors.length ? ['', 'What the errors said:', '', ...errors] : []),
 		'',
 	].join('\n');

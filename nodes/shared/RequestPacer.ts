@@ -87,6 +87,11 @@ export class RequestPacer {
 		}
 	}
 
+	/** Requests let through whose answer (or failure) has not come yet. */
+	get inFlight(): number {
+		return this.slots.filter((slot) => slot.at === Infinity).length;
+	}
+
 	/** How many requests each window (shortest period first) allows now. */
 	get currentLimits(): number[] {
 		return this.windows.map((w) => Math.floor(w.allowed));

@@ -27,6 +27,14 @@ const ANSWER_LOST: Record<string, string> = {
 	ECONNABORTED: 'it did not come in time',
 };
 
+/** Redirects and links the transport did not follow (`message` says which and why), and what to add. */
+const ELSEWHERE = 'No credential was sent there, and nothing from there was used.';
+const NOT_FOLLOWED: Record<string, string | undefined> = {
+	REDIRECT_REFUSED: ELSEWHERE,
+	FOREIGN_NEXT_LINK: ELSEWHERE,
+	TOO_MANY_PAGES: undefined,
+};
+
 /** What to tell about a failure without an HTTP status: a lost answer, an unusable one, or no connection. */
 export function unansweredError(api: string, failure: HttpFailure, attempts: number): { message: string; description?: string } {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
@@ -36,6 +44,9 @@ export function unansweredError(api: string, failure: HttpFailure, attempts: num
 			message: `${api}'s answer was lost${tries}: ${lost}`,
 			description: `${api} may have carried the request out before its answer was lost: check before sending it again.`,
 		};
+	}
+	if (failure.networkCode !== undefined && failure.networkCode in NOT_FOLLOWED) {
+		return { message: `${api} ${failure.message}`, description: NOT_FOLLOWED[failure.networkCode] };
 	}
 	if (failure.networkCode === 'MALFORMED_RESPONSE') return { message: `${api}'s answer could not be used${tries}: ${failure.message}` };
 	return { message: `Could not reach ${api}${tries}: ${failure.networkCode ?? failure.message}` };

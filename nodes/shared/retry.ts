@@ -24,6 +24,8 @@ export interface HttpFailure {
 	/** Node's network error code (ECONNRESET, ETIMEDOUT, …) when no response arrived. */
 	networkCode?: string;
 	retryAfter?: string;
+	/** A redirect's Location header, as sent. */
+	location?: string;
 	body?: unknown;
 	message: string;
 }

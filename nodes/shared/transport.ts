@@ -19,8 +19,23 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { trimBaseUrl } from './baseUrl';
 import { asNodeError } from './nodeError';
+import { PageWalk } from './pageWalk';
 import { type PacedAnswer, pacerFor, type RateWindow } from './RequestPacer';
+import { redirectTarget, requestUrl } from './redirects';
 import { type HttpFailure, parseRetryAfter, withRetries } from './retry';
+
+/**
+ * The package's own bounds on one request and one list; tests lower them. n8n's own timeout (300 s)
+ * would hold a run, a poll and the account's pacer slot for five minutes per attempt.
+ */
+export const TRANSPORT_LIMITS = {
+	/** Per attempt of a JSON call: Sendcloud and DataFast answer in well under a second. */
+	requestTimeoutMs: 60_000,
+	/** Per attempt of a file download: a print batch of 20 labels is rendered on request. */
+	fileTimeoutMs: 120_000,
+	/** Pages one walk of a list reads: 1,000,000 records at 100 a page, far past any real account. */
+	maxPages: 10_000,
+};
 
 /** What differs between the APIs this package talks to; everything else about HTTP lives here. */
 export interface ApiProfile {
@@ -91,9 +106,11 @@ function failureOf(response: IN8nHttpFullResponse, fileType?: string): HttpFailu
 		return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered with a body that is not JSON' };
 	}
 	const retryAfter = (headers as Record<string, unknown>)?.['retry-after'];
+	const location = (headers as Record<string, unknown>)?.location;
 	return {
 		statusCode,
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		location: statusCode >= 300 && statusCode < 400 && location !== undefined ? String(location) : undefined,
 		body: parsedErrorBody(body),
 		message: `HTTP ${statusCode}`,
 	};
@@ -174,29 +191,33 @@ function pacerKey(ctx: RequestContext, { credentialType, credentials }: Account,
  * that is safe, and failing with the profile's NodeApiError. `attempt` performs one HTTP call
  * with `ignoreHttpStatusErrors` set (so that status and headers such as Retry-After are seen);
  * `throwOnStatus` asks it to let n8n throw instead, which is how n8n renews an expired OAuth2
- * token on a 401.
+ * token on a 401; `url`, when given, is the absolute URL a same-origin redirect named.
  */
 async function send<T>(
 	ctx: RequestContext,
 	profile: ApiProfile,
 	account: Account,
 	options: IHttpRequestOptions,
-	attempt: (throwOnStatus: boolean) => Promise<T>,
+	attempt: (throwOnStatus: boolean, url?: string) => Promise<T>,
 	itemIndex?: number,
 ): Promise<T> {
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	options.method = method;
 	options.headers = { ...options.headers, ...profile.headers(account.credentials) };
+	// n8n would follow a redirect with the credentials to any host: see redirects.ts.
+	options.disableFollowRedirect = true;
+	// Ends a hung attempt: it then fails as a lost answer, frees its pacer slot, and is retried if safe.
+	options.timeout = options.encoding === 'arraybuffer' ? TRANSPORT_LIMITS.fileTimeoutMs : TRANSPORT_LIMITS.requestTimeoutMs;
 	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
 	// of the request that led to them.
 	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
 	const node = ctx.getNode();
 	const usesOAuth2 = 'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
-	const paced = async (throwOnStatus: boolean) => {
+	const paced = async (throwOnStatus: boolean, url?: string) => {
 		const answered = await pacer.acquire();
 		let answer: PacedAnswer = { quota: 'within' };
 		try {
-			return await attempt(throwOnStatus);
+			return await attempt(throwOnStatus, url);
 		} catch (error) {
 			answer = quotaAnswer(failureFromError(error));
 			throw asNodeError(node, error, itemIndex);
@@ -204,13 +225,29 @@ async function send<T>(
 			answered(answer);
 		}
 	};
+	// Each hop is a request of its own to the quota, and is checked like the first.
+	const following = async (throwOnStatus: boolean) => {
+		let url: string | undefined;
+		for (let hops = 0; ; hops++) {
+			let redirect: string | HttpFailure;
+			try {
+				return await paced(throwOnStatus, url);
+			} catch (error) {
+				const target = redirectTarget(failureFromError(error), url === undefined ? requestUrl(options) : new URL(url), method, hops);
+				if (target === undefined) throw asNodeError(node, error, itemIndex);
+				redirect = target;
+			}
+			if (typeof redirect !== 'string') throw new UnsuccessfulResponse(node, redirect);
+			url = redirect;
+		}
+	};
 	const attemptOnce = async () => {
 		try {
-			return await paced(false);
+			return await following(false);
 		} catch (error) {
 			// Any other failure goes on to the retry loop, which judges it.
 			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw asNodeError(node, error, itemIndex);
-			return await paced(true);
+			return await following(true);
 		}
 	};
 	return await withRetries(attemptOnce, failureFromError, {
@@ -248,6 +285,11 @@ export function viaTransport(routing: INodePropertyRouting): INodePropertyRoutin
 	};
 }
 
+/** The options that send a request to the URL a redirect named instead: its query is in it. */
+function redirected(url: string | undefined): Partial<IHttpRequestOptions> {
+	return url === undefined ? {} : { baseURL: undefined, url, qs: {} };
+}
+
 /** One request of a declarative operation (the node's `requestOperations.pagination`). */
 export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
@@ -260,10 +302,10 @@ export async function sendRoutedRequest(
 		profile,
 		await accountOf(this, profile),
 		options,
-		async (throwOnStatus) =>
+		async (throwOnStatus, url) =>
 			await this.makeRoutingRequest({
 				...requestData,
-				options: { ...options, ignoreHttpStatusErrors: !throwOnStatus },
+				options: { ...options, ...redirected(url), ignoreHttpStatusErrors: !throwOnStatus },
 			}),
 		this.getItemIndex(),
 	);
@@ -281,18 +323,9 @@ function resultsOf(node: INode, body: unknown, resultsProperty: string): IDataOb
 	return results as IDataObject[];
 }
 
-/** The next page's URL, refusing links to another host: credentials go with every page. */
-function nextPageUrl(ctx: RequestContext, profile: ApiProfile, next: string, firstUrl: URL, itemIndex?: number): string {
-	const nextUrl = new URL(next, firstUrl);
-	if (nextUrl.origin !== firstUrl.origin) {
-		throw profile.toNodeApiError(
-			ctx.getNode(),
-			{ networkCode: 'FOREIGN_NEXT_LINK', message: `The next page link points to another host (${nextUrl.origin})` },
-			1,
-			itemIndex,
-		);
-	}
-	return nextUrl.href;
+/** The checks on the next-page links of one walk of a list, starting at `url` with `qs`. */
+function pageWalk(ctx: RequestContext, profile: ApiProfile, url: string, qs: IDataObject | undefined, itemIndex?: number): PageWalk {
+	return new PageWalk(PageWalk.firstPage(url, qs), TRANSPORT_LIMITS.maxPages, (failure) => profile.toNodeApiError(ctx.getNode(), failure, 1, itemIndex));
 }
 
 /** How a list answer points to its next page: a URL, or nothing on the last page. */
@@ -347,14 +380,13 @@ export async function followNextPages(
 
 	const maxResults = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
-	const firstUrl = new URL(`${String(requestData.options.baseURL ?? '')}${requestData.options.url}`);
+	const walk = pageWalk(this, profile, requestUrl({ baseURL: requestData.options.baseURL, url: requestData.options.url ?? '' }).href, requestData.options.qs, this.getItemIndex());
 	let options = requestData.options;
 	for (;;) {
 		next = null;
 		results.push(...(await sendRoutedRequest.call(this, profile, { ...requestData, options })));
 		if (typeof next !== 'string' || !next || results.length >= maxResults) return results;
-		const url = nextPageUrl(this, profile, next, firstUrl, this.getItemIndex());
-		options = { ...requestData.options, baseURL: undefined, url, qs: {} };
+		options = { ...requestData.options, baseURL: undefined, url: walk.next(next), qs: {} };
 	}
 }
 
@@ -386,9 +418,10 @@ export async function apiResponse(
 		profile,
 		account,
 		fullOptions,
-		async (throwOnStatus) => {
+		async (throwOnStatus, url) => {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, account.credentialType, {
 				...fullOptions,
+				...redirected(url),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: !throwOnStatus,
 			})) as IN8nHttpFullResponse;
@@ -424,7 +457,7 @@ export async function* pagesOf(
 	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	const { baseUrl } = await accountOf(this, profile);
-	const firstUrl = new URL(`${baseUrl}${options.url}`);
+	const walk = pageWalk(this, profile, requestUrl({ ...options, baseURL: baseUrl }).href, options.qs, itemIndex);
 	let request = options;
 	for (;;) {
 		const body = await apiRequest.call<RequestContext, Parameters<typeof apiRequest>, Promise<IDataObject>>(
@@ -436,7 +469,7 @@ export async function* pagesOf(
 		);
 		yield resultsOf(this.getNode(), body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;
-		request = { ...options, url: nextPageUrl(this, profile, body.next, firstUrl, itemIndex), qs: {} };
+		request = { ...options, url: walk.next(body.next), qs: {} };
 	}
 }
 

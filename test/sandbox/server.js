@@ -168,6 +168,13 @@ function createSandbox(userOptions = {}) {
 			case 'slow':
 				await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 				return false;
+			case 'hang':
+				// Accepted and never answered: only the client giving up (or close()) ends it.
+				return true;
+			case 'redirect':
+				res.writeHead(fault.status ?? 302, { Location: fault.location, 'Content-Type': 'text/html; charset=utf-8' });
+				res.end(`<a href="${fault.location}">Found</a>`);
+				return true;
 			case 'malformed':
 				res.writeHead(200, { 'Content-Type': 'application/json' });
 				res.end('{"results": [');
@@ -515,11 +522,12 @@ function createSandbox(userOptions = {}) {
 		webhooks,
 		/**
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
-		 * 'html'|'applied-then-reset', method?, path?, query?, times?, retryAfter?, delayMs?, message?}. `path` is a regex
+		 * 'html'|'applied-then-reset'|'hang'|'redirect', method?, path?, query?, times?, retryAfter?, delayMs?, message?,
+		 * status?, location?}. `path` is a regex
 		 * on the path after /api/v2 for v2 requests and on the whole path (/api/v3/…, /datafast/api/v1/…) for the others.
 		 * 'html' answers 200 with a captive portal's HTML page; 'answer' a 200 whose body is `text` (JSON, maybe not of
 		 * the documented shape; empty when left out); 'applied-then-reset' carries the request out, then drops the
-		 * connection unanswered.
+		 * connection unanswered. 'hang' never answers; 'redirect' answers `status` (302 by default) with `location`.
 		 */
 		injectFaults: (...list) => faults.push(...list.map((f) => ({ ...f }))),
 		clearFaults: () => (faults.length = 0),
