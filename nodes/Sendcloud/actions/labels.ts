@@ -241,14 +241,13 @@ function downloadFailure(ctx: IExecuteFunctions, caught: unknown, i: number, out
 	const reference = String(shipment.external_reference_id ?? '');
 	const cause = asNodeError(ctx.getNode(), caught, i);
 	const parcels = `parcel${parcelIds.length > 1 ? 's' : ''} ${parcelIds.join(', ')}`;
-	const error = new NodeOperationError(
-		ctx.getNode(),
-		`The label of shipment ${String(shipment.id)} ("${reference}", ${parcels}) was bought${outcome === 'existing' ? ' earlier' : ''}, but downloading it failed: ${cause.message}`,
-		{
-			itemIndex: i,
-			description: `Do not buy it again: download it with Download Document (${parcels}), or run again with the same input, which returns this shipment as "existing" with its label. ${cause.description ?? ''}`.trim(),
-		},
-	);
+	// An HTTP failure stays a NodeApiError (with its status), as every other failed request.
+	const error = new NodeApiError(ctx.getNode(), (cause instanceof NodeApiError ? cause.errorResponse : {}) as JsonObject, {
+		message: `The label of shipment ${String(shipment.id)} ("${reference}", ${parcels}) was bought${outcome === 'existing' ? ' earlier' : ''}, but downloading it failed: ${cause.message}`,
+		description: `Do not buy it again: download it with Download Document (${parcels}), or run again with the same input, which returns this shipment as "existing" with its label. ${cause.description ?? ''}`.trim(),
+		httpCode: (cause instanceof NodeApiError && cause.httpCode) || undefined,
+		itemIndex: i,
+	});
 	error.context = { ...error.context, label_bought: true, status: outcome, shipment_id: shipment.id ?? null, external_reference_id: reference, parcel_ids: parcelIds };
 	return error;
 }
