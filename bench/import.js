@@ -23,8 +23,21 @@ function heapMb() {
 }
 
 async function runNode(sandbox, input) {
-	engine.credentialsHelper.set('sendcloudApi', { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: sandbox.sendcloudBaseUrl });
-	const node = engine.makeNode('sendcloud', { resource: 'shipment', operation: 'upsert', integrationId: { __rl: true, mode: 'id', value: '101' }, dataMode: 'autoMapInputData' }, { onError: 'continueRegularOutput' });
+	engine.credentialsHelper.set('sendcloudApi', {
+		publicKey: 'pk_sandbox',
+		secretKey: 'sk_sandbox',
+		baseUrl: sandbox.sendcloudBaseUrl,
+	});
+	const node = engine.makeNode(
+		'sendcloud',
+		{
+			resource: 'shipment',
+			operation: 'upsert',
+			integrationId: { __rl: true, mode: 'id', value: '101' },
+			dataMode: 'autoMapInputData',
+		},
+		{ onError: 'continueRegularOutput' },
+	);
 	const heapBefore = heapMb();
 	const started = process.hrtime.bigint();
 	const { json, error } = await engine.runNode(node, input);
@@ -49,17 +62,17 @@ async function runOneRequestPerOrder(sandbox, input) {
 	const answers = [];
 	let next = 0;
 	const sendOne = async (order) => {
-			const response = await fetch(`${sandbox.sendcloudBaseUrl}/integrations/101/shipments`, {
-				method: 'POST',
-				headers: { Authorization: auth, 'Content-Type': 'application/json' },
-				body: JSON.stringify([order]),
-			});
-			const body = await response.json().catch(() => null);
-			if (response.ok) {
-				shownAsSuccess++;
-				if (Array.isArray(body) && body[0]?.status === 'error') refusedInside200++;
-			}
-			return response.status;
+		const response = await fetch(`${sandbox.sendcloudBaseUrl}/integrations/101/shipments`, {
+			method: 'POST',
+			headers: { Authorization: auth, 'Content-Type': 'application/json' },
+			body: JSON.stringify([order]),
+		});
+		const body = await response.json().catch(() => null);
+		if (response.ok) {
+			shownAsSuccess++;
+			if (Array.isArray(body) && body[0]?.status === 'error') refusedInside200++;
+		}
+		return response.status;
 	};
 	// Many requests in flight at once, bounded like an HTTP agent's socket pool.
 	await Promise.all(
@@ -80,7 +93,9 @@ async function runOneRequestPerOrder(sandbox, input) {
 
 /** Orders as a shop sends them, one in a hundred with an address the API refuses. */
 function shopOrders() {
-	return orders(count).map((order, i) => (i % 100 === 42 ? { ...order, email: 'not-an-email' } : order));
+	return orders(count).map((order, i) =>
+		i % 100 === 42 ? { ...order, email: 'not-an-email' } : order,
+	);
 }
 
 /** The same orders in the API's exact shape, as a user would have to build them for the HTTP Request node. */
@@ -104,7 +119,9 @@ function apiShaped(input) {
 		const baselineFloor = floorSeconds(count);
 
 		const row = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
-		console.log(`\nImport of ${count} orders, Sendcloud limits enforced (writes: ${PER_MINUTE}/min, ${BURST}/s)\n`);
+		console.log(
+			`\nImport of ${count} orders, Sendcloud limits enforced (writes: ${PER_MINUTE}/min, ${BURST}/s)\n`,
+		);
 		console.log('Sendcloud node, Create or Update (n8n-core engine)');
 		row('  requests', node.requests);
 		row('  wall time', `${node.seconds.toFixed(2)} s`);
@@ -114,7 +131,9 @@ function apiShaped(input) {
 		row('  rate-limit floor for its requests', `${nodeFloor.toFixed(2)} s`);
 		row('  wall time / floor', `${(node.seconds / Math.max(nodeFloor, 1e-9)).toFixed(3)}x`);
 		row('  heap growth during the run', `${node.heapDeltaMb.toFixed(1)} MB`);
-		console.log(`\nOne HTTP request per order (as the HTTP Request node sends them: ${SOCKETS} in flight, no retry)`);
+		console.log(
+			`\nOne HTTP request per order (as the HTTP Request node sends them: ${SOCKETS} in flight, no retry)`,
+		);
 		row('  requests', baseline.requests);
 		row('  wall time', `${baseline.seconds.toFixed(2)} s`);
 		row('  rejected with HTTP 429', baseline.rejected429);
@@ -124,8 +143,14 @@ function apiShaped(input) {
 		row('  rate-limit floor to get all of them in', `${(baselineFloor / 60).toFixed(1)} min`);
 		console.log('\nRatios');
 		row('  requests, one-per-order / node', `${(baseline.requests / node.requests).toFixed(1)}x`);
-		row('  orders accepted, node / one-per-order', `${(node.created / Math.max(1, baseline.accepted)).toFixed(1)}x`);
-		row('  least time for all orders, one-per-order floor / node', `${(baselineFloor / node.seconds).toFixed(0)}x`);
+		row(
+			'  orders accepted, node / one-per-order',
+			`${(node.created / Math.max(1, baseline.accepted)).toFixed(1)}x`,
+		);
+		row(
+			'  least time for all orders, one-per-order floor / node',
+			`${(baselineFloor / node.seconds).toFixed(0)}x`,
+		);
 	} finally {
 		await sandbox.close();
 		engine.stopEngineTimers();

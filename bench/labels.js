@@ -20,7 +20,8 @@ const { createSandbox } = require('../test/sandbox/server');
 const engine = require('../test/helpers/engine.ts');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const option = (name, fallback) =>
+	args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback;
 const count = option('--labels', 500);
 const FAULTS = option('--faults', 5);
 const ANNOUNCE = '/api/v3/shipments/announce';
@@ -42,9 +43,18 @@ function heapMb() {
 /** Shipments in the API's JSON, as a shop would map them for Auto-Map: one reference and order number each. */
 function shipments() {
 	return Array.from({ length: count }, (_, i) => ({
-		to_address: { name: `Customer ${i}`, address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
+		to_address: {
+			name: `Customer ${i}`,
+			address_line_1: 'Stadhuisplein 10',
+			postal_code: '5611 EM',
+			city: 'Eindhoven',
+			country_code: 'NL',
+		},
 		from_address: { sender_address_id: 192 },
-		ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
+		ship_with: {
+			type: 'shipping_option_code',
+			properties: { shipping_option_code: 'postnl:standard' },
+		},
 		parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
 		order_number: `BENCH-${i}`,
 		external_reference_id: `bench-label-${i}`,
@@ -109,7 +119,11 @@ function purchases(sandbox) {
 }
 
 async function runNode(sandbox, input, spacing) {
-	engine.credentialsHelper.set('sendcloudApi', { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: sandbox.sendcloudBaseUrl });
+	engine.credentialsHelper.set('sendcloudApi', {
+		publicKey: 'pk_sandbox',
+		secretKey: 'sk_sandbox',
+		baseUrl: sandbox.sendcloudBaseUrl,
+	});
 	const node = engine.makeNode(
 		'sendcloud',
 		{ resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData', downloadLabel: true },
@@ -125,21 +139,29 @@ async function runNode(sandbox, input, spacing) {
 	const heapDeltaMb = heapMb() - heapBefore;
 	const writes = sandbox.requests.filter((r) => r.method !== 'GET');
 	const announces = sandbox.requests.filter(isAnnounce);
-	const outcome = (status) => items.filter((item) => !item.error && item.json.status === status).length;
+	const outcome = (status) =>
+		items.filter((item) => !item.error && item.json.status === status).length;
 	return {
 		seconds,
 		writes: writes.length,
 		announces: announces.length,
 		announceStatuses: countBy(announces.map((r) => r.status ?? 'no answer')),
-		documentGets: sandbox.requests.filter((r) => r.method === 'GET' && r.path.includes('/documents/')).length,
-		otherGets: sandbox.requests.filter((r) => r.method === 'GET' && !r.path.includes('/documents/')).length,
+		documentGets: sandbox.requests.filter(
+			(r) => r.method === 'GET' && r.path.includes('/documents/'),
+		).length,
+		otherGets: sandbox.requests.filter((r) => r.method === 'GET' && !r.path.includes('/documents/'))
+			.length,
 		rejected429: sandbox.requests.filter((r) => r.status === 429).length,
 		faultsApplied,
 		created: outcome('created'),
 		existing: outcome('existing'),
 		errors: items.filter((item) => item.error).length,
 		labelFiles: items.filter((item) => item.binary?.data).length,
-		labelBytes: items.reduce((sum, item) => sum + (item.binary?.data ? Buffer.byteLength(item.binary.data.data, 'base64') : 0), 0),
+		labelBytes: items.reduce(
+			(sum, item) =>
+				sum + (item.binary?.data ? Buffer.byteLength(item.binary.data.data, 'base64') : 0),
+			0,
+		),
 		heapDeltaMb,
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		...purchases(sandbox),
@@ -163,7 +185,11 @@ async function runOnePostPerLabel(sandbox, input, spacing) {
 		try {
 			const response = await fetch(`${sandbox.url}${ANNOUNCE}`, {
 				method: 'POST',
-				headers: { Authorization: auth, 'Content-Type': 'application/json', Accept: 'application/json' },
+				headers: {
+					Authorization: auth,
+					'Content-Type': 'application/json',
+					Accept: 'application/json',
+				},
 				body: JSON.stringify(body),
 			});
 			const answer = await response.json().catch(() => null);
@@ -227,40 +253,81 @@ async function runOnePostPerLabel(sandbox, input, spacing) {
 
 		const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 		const row = (label, value) => console.log(`${label.padEnd(60)} ${value}`);
-		console.log(`\nLabels for ${count} shipments, Sendcloud limits enforced (writes: ${PER_MINUTE}/min, ${BURST}/s),`);
-		console.log(`${FAULTS} announcements answered by a dropped connection after the label was bought (one every ${spacing} let through)\n`);
-		console.log('Sendcloud node, Parcel & Label → Create and Announce (n8n-core engine, Auto-Map, Download Label, Continue On Fail)');
+		console.log(
+			`\nLabels for ${count} shipments, Sendcloud limits enforced (writes: ${PER_MINUTE}/min, ${BURST}/s),`,
+		);
+		console.log(
+			`${FAULTS} announcements answered by a dropped connection after the label was bought (one every ${spacing} let through)\n`,
+		);
+		console.log(
+			'Sendcloud node, Parcel & Label → Create and Announce (n8n-core engine, Auto-Map, Download Label, Continue On Fail)',
+		);
 		row('  items', count);
 		row('  wall time', `${node.seconds.toFixed(2)} s`);
-		row('  announce POSTs (by answer)', `${node.announces} (${Object.entries(node.announceStatuses).map(([s, n]) => `${s}: ${n}`).join(', ')})`);
+		row(
+			'  announce POSTs (by answer)',
+			`${node.announces} (${Object.entries(node.announceStatuses)
+				.map(([s, n]) => `${s}: ${n}`)
+				.join(', ')})`,
+		);
 		row('  label document GETs', node.documentGets);
 		if (node.otherGets) row('  other GETs', node.otherGets);
 		row('  HTTP 429 provoked', node.rejected429);
 		row('  faults applied (answer lost after the label was bought)', node.faultsApplied);
-		row('  outcomes: created / existing / error', `${node.created} / ${node.existing} / ${node.errors}`);
+		row(
+			'  outcomes: created / existing / error',
+			`${node.created} / ${node.existing} / ${node.errors}`,
+		);
 		row('  labels bought (sandbox)', node.labelsBought);
 		row('  most labels bought for one order', node.maxLabelsPerOrder);
-		row('  duplicates (shipments - distinct orders)', `${node.duplicates} (${node.shipments} shipments)`);
+		row(
+			'  duplicates (shipments - distinct orders)',
+			`${node.duplicates} (${node.shipments} shipments)`,
+		);
 		row('  label files produced / bytes', `${node.labelFiles} / ${mb(node.labelBytes)}`);
 		row(`  rate-limit floor for its ${node.writes} write requests`, `${nodeFloor.toFixed(2)} s`);
 		row('  wall time / floor', `${(node.seconds / Math.max(nodeFloor, 1e-9)).toFixed(3)}x`);
-		row('  heap growth during the run (labels held as binary data)', `${node.heapDeltaMb.toFixed(1)} MB`);
+		row(
+			'  heap growth during the run (labels held as binary data)',
+			`${node.heapDeltaMb.toFixed(1)} MB`,
+		);
 		row('  peak RSS of the process so far', `${node.peakRssMb.toFixed(0)} MB`);
-		console.log(`\nOne POST per label (as the HTTP Request node sends them: ${IN_FLIGHT} in flight, Retry On Fail ${TRIES} tries ${WAIT_BETWEEN_TRIES_MS / 1000} s apart, no reference)`);
+		console.log(
+			`\nOne POST per label (as the HTTP Request node sends them: ${IN_FLIGHT} in flight, Retry On Fail ${TRIES} tries ${WAIT_BETWEEN_TRIES_MS / 1000} s apart, no reference)`,
+		);
 		row('  requests', baseline.requests);
 		row('  wall time', `${baseline.seconds.toFixed(2)} s`);
 		row('  rejected with HTTP 429', baseline.rejected429);
 		row('  faults applied (answer lost after the label was bought)', baseline.faultsApplied);
-		row('  items shown as success / failed after all tries', `${baseline.succeeded} / ${baseline.failed}${baseline.notAttempted ? ` (${baseline.notAttempted} not attempted in time)` : ''}`);
+		row(
+			'  items shown as success / failed after all tries',
+			`${baseline.succeeded} / ${baseline.failed}${baseline.notAttempted ? ` (${baseline.notAttempted} not attempted in time)` : ''}`,
+		);
 		row('  labels bought (sandbox)', baseline.labelsBought);
 		row('  orders with a label', baseline.ordersWithLabel);
 		row('  most labels bought for one order', baseline.maxLabelsPerOrder);
-		row('  duplicates bought (shipments - distinct orders)', `${baseline.duplicates} (${baseline.shipments} shipments)`);
+		row(
+			'  duplicates bought (shipments - distinct orders)',
+			`${baseline.duplicates} (${baseline.shipments} shipments)`,
+		);
 		row('  label bytes received', mb(baseline.labelBytes));
 		console.log('\nRatios');
-		row('  orders with a label, node / one-per-label', `${(node.ordersWithLabel / Math.max(1, baseline.ordersWithLabel)).toFixed(1)}x`);
-		row('  HTTP 429, one-per-label / node', node.rejected429 ? `${(baseline.rejected429 / node.rejected429).toFixed(1)}x` : `${baseline.rejected429} vs 0`);
-		row('  duplicates, one-per-label / node', node.duplicates ? `${(baseline.duplicates / node.duplicates).toFixed(1)}x` : `${baseline.duplicates} vs 0`);
+		row(
+			'  orders with a label, node / one-per-label',
+			`${(node.ordersWithLabel / Math.max(1, baseline.ordersWithLabel)).toFixed(1)}x`,
+		);
+		row(
+			'  HTTP 429, one-per-label / node',
+			node.rejected429
+				? `${(baseline.rejected429 / node.rejected429).toFixed(1)}x`
+				: `${baseline.rejected429} vs 0`,
+		);
+		row(
+			'  duplicates, one-per-label / node',
+			node.duplicates
+				? `${(baseline.duplicates / node.duplicates).toFixed(1)}x`
+				: `${baseline.duplicates} vs 0`,
+		);
 	} finally {
 		await sandbox.close();
 		engine.stopEngineTimers();

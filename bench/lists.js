@@ -37,8 +37,14 @@ function serveSandbox(seedOptions) {
 		},
 		report() {
 			const cpu = process.cpuUsage(cpuAtMark);
-			const requests = sandbox.requests.slice(from).map((r) => `${r.method} ${r.path}${r.query} ${r.status}`);
-			return { sandboxCpuSeconds: (cpu.user + cpu.system) / 1e6, requests, violations: sandbox.violations.length };
+			const requests = sandbox.requests
+				.slice(from)
+				.map((r) => `${r.method} ${r.path}${r.query} ${r.status}`);
+			return {
+				sandboxCpuSeconds: (cpu.user + cpu.system) / 1e6,
+				requests,
+				violations: sandbox.violations.length,
+			};
 		},
 		/** Orders Sendcloud created after every stored one, a minute apart. */
 		arrive({ count }) {
@@ -46,7 +52,10 @@ function serveSandbox(seedOptions) {
 			const newest = stored.reduce((max, s) => Math.max(max, Date.parse(s.created_at)), 0);
 			for (let i = 1; i <= count; i++) {
 				const createdAt = newest + i * 60_000;
-				sandbox.addShipment(INTEGRATION, makeOrder(random, { integrationId: INTEGRATION, index: 900_000 + i, createdAt }));
+				sandbox.addShipment(
+					INTEGRATION,
+					makeOrder(random, { integrationId: INTEGRATION, index: 900_000 + i, createdAt }),
+				);
 			}
 			return {};
 		},
@@ -66,7 +75,8 @@ function startSandbox(seedOptions) {
 		waiting.delete(id);
 	});
 	child.on('exit', (code) => {
-		for (const { reject } of waiting.values()) reject(new Error(`The sandbox exited (code ${code})`));
+		for (const { reject } of waiting.values())
+			reject(new Error(`The sandbox exited (code ${code})`));
 		waiting.clear();
 	});
 	const ask = (question, args = {}) =>
@@ -133,11 +143,21 @@ async function measured(work) {
 	sample();
 	clearInterval(sampler);
 	for (const { beforeGC } of profiler.stop().statistics) {
-		peak = Math.max(peak, beforeGC.heapStatistics.usedHeapSize + beforeGC.heapStatistics.externalMemory);
+		peak = Math.max(
+			peak,
+			beforeGC.heapStatistics.usedHeapSize + beforeGC.heapStatistics.externalMemory,
+		);
 	}
 	await settle();
 	const held = heldBytes() - base;
-	return { value, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peak: peak - base, held, rss: peakRss - baseRss };
+	return {
+		value,
+		seconds,
+		cpuSeconds: (cpu.user + cpu.system) / 1e6,
+		peak: peak - base,
+		held,
+		rss: peakRss - baseRss,
+	};
 }
 
 function get(url, agent, headers) {
@@ -158,7 +178,10 @@ function get(url, agent, headers) {
 /** The raw loop: one keep-alive connection, every page parsed and its orders kept, as a script would. */
 async function rawWalk(baseUrl, maxPages) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	const headers = { Authorization: `Basic ${Buffer.from('pk_sandbox:sk_sandbox').toString('base64')}`, Accept: 'application/json' };
+	const headers = {
+		Authorization: `Basic ${Buffer.from('pk_sandbox:sk_sandbox').toString('base64')}`,
+		Accept: 'application/json',
+	};
 	const orders = [];
 	let bytes = 0;
 	let url = `${baseUrl}/integrations/${INTEGRATION}/shipments`;
@@ -179,7 +202,8 @@ async function main() {
 	const engine = require('../test/helpers/engine.ts');
 
 	const args = process.argv.slice(2);
-	const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+	const option = (name, fallback) =>
+		args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback;
 	const count = option('--orders', 50_000);
 	const existing = option('--existing', 10_000);
 	const arriving = option('--new', 10);
@@ -187,14 +211,26 @@ async function main() {
 	const row = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
 
 	const lists = await startSandbox({ orders: count, ordersOf: INTEGRATION });
-	engine.credentialsHelper.set('sendcloudApi', { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: lists.baseUrl });
+	engine.credentialsHelper.set('sendcloudApi', {
+		publicKey: 'pk_sandbox',
+		secretKey: 'sk_sandbox',
+		baseUrl: lists.baseUrl,
+	});
 	let nodeRuns = 0;
 	const nodeList = async (simplify) => {
 		// The node keeps to the read quota (1,000 a minute per account): a walk of 500 pages fits in it,
 		// the walks after it in the same minute would wait. Each run lists as an account of its own.
 		const credentials = { sendcloudApi: { id: `bench-lists-${++nodeRuns}`, name: 'Sendcloud' } };
-		const parameters = { resource: 'shipment', operation: 'getAll', integrationId: { __rl: true, mode: 'id', value: String(INTEGRATION) }, returnAll: true, simplify };
-		const { items, error } = await engine.runNode(engine.makeNode('sendcloud', parameters, { credentials }));
+		const parameters = {
+			resource: 'shipment',
+			operation: 'getAll',
+			integrationId: { __rl: true, mode: 'id', value: String(INTEGRATION) },
+			returnAll: true,
+			simplify,
+		};
+		const { items, error } = await engine.runNode(
+			engine.makeNode('sendcloud', parameters, { credentials }),
+		);
 		if (error) throw error;
 		return { count: items.length, items };
 	};
@@ -202,7 +238,13 @@ async function main() {
 	const run = async (label, work) => {
 		await lists.ask('mark');
 		const { value, ...figures } = await measured(work);
-		return { label, ...figures, count: value.count, bytes: value.bytes, ...(await lists.ask('report')) };
+		return {
+			label,
+			...figures,
+			count: value.count,
+			bytes: value.bytes,
+			...(await lists.ask('report')),
+		};
 	};
 
 	try {
@@ -218,7 +260,8 @@ async function main() {
 		const walks = { raw: () => rawWalk(lists.baseUrl, maxPages), node: () => nodeList(false) };
 		const runs = [];
 		for (let pair = 0; pair < PAIRS; pair++) {
-			for (const label of pair % 2 ? ['node', 'raw'] : ['raw', 'node']) runs.push(await run(label, walks[label]));
+			for (const label of pair % 2 ? ['node', 'raw'] : ['raw', 'node'])
+				runs.push(await run(label, walks[label]));
 		}
 		const simplified = await run('node, Simplify on', () => nodeList(true));
 
@@ -226,11 +269,22 @@ async function main() {
 		const nodes = runs.filter((r) => r.label === 'node');
 		const payload = raws[0].bytes;
 		const samePages = runs.every((r) => r.requests.join('\n') === raws[0].requests.join('\n'));
-		console.log(`\nGet Many, Return All: ${count} orders of one integration, ${pageSize} a page (sandbox in its own process)\n`);
-		row('  pages (requests), each run', runs.map((r) => r.requests.length).join(', ') + (samePages ? ' (the same pages)' : ' (NOT the same pages)'));
+		console.log(
+			`\nGet Many, Return All: ${count} orders of one integration, ${pageSize} a page (sandbox in its own process)\n`,
+		);
+		row(
+			'  pages (requests), each run',
+			runs.map((r) => r.requests.length).join(', ') +
+				(samePages ? ' (the same pages)' : ' (NOT the same pages)'),
+		);
 		row('  orders returned, each run', runs.map((r) => r.count).join(', '));
-		row('  payload (JSON bodies received)', `${mb(payload)} (${(payload / count).toFixed(0)} bytes an order)`);
-		console.log('\n  run                    wall time   CPU here   sandbox CPU     peak heap+external   held after   peak RSS');
+		row(
+			'  payload (JSON bodies received)',
+			`${mb(payload)} (${(payload / count).toFixed(0)} bytes an order)`,
+		);
+		console.log(
+			'\n  run                    wall time   CPU here   sandbox CPU     peak heap+external   held after   peak RSS',
+		);
 		for (const r of [...runs, simplified]) {
 			const cells = [
 				`${r.seconds.toFixed(2)} s`.padStart(9),
@@ -242,37 +296,71 @@ async function main() {
 			];
 			console.log(`  ${r.label.padEnd(20)} ${cells.join(' ')}`);
 		}
-		console.log('  Memory is over a collected baseline, (x) times the payload. Peak: the highest heap + external');
-		console.log(`  (Buffers included), sampled every ${SAMPLE_MS} ms and before each GC, garbage not yet collected included.`);
-		console.log('  Held: what remains once collected, the output still referenced. Peak RSS: resident set growth, sampled.');
-		console.log('  CPU here: this process (the client), GC threads included; sandbox CPU: the sandbox process, answering.');
+		console.log(
+			'  Memory is over a collected baseline, (x) times the payload. Peak: the highest heap + external',
+		);
+		console.log(
+			`  (Buffers included), sampled every ${SAMPLE_MS} ms and before each GC, garbage not yet collected included.`,
+		);
+		console.log(
+			'  Held: what remains once collected, the output still referenced. Peak RSS: resident set growth, sampled.',
+		);
+		console.log(
+			'  CPU here: this process (the client), GC threads included; sandbox CPU: the sandbox process, answering.',
+		);
 		const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 		const best = (list, figure) => Math.min(...list.map(figure));
-		const median = (list, figure) => list.map(figure).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+		const median = (list, figure) =>
+			list.map(figure).sort((a, b) => a - b)[Math.floor(list.length / 2)];
 		const wall = (r) => r.seconds;
 		const cpu = (r) => r.cpuSeconds;
 		console.log('\nRatios (goals: node / raw <= 1.25x; peak <= 2x the payload)');
-		const pairs = nodes.map((node, i) => `${ratio(node.seconds, raws[i].seconds)} (${i % 2 ? 'node' : 'raw'} first)`);
+		const pairs = nodes.map(
+			(node, i) => `${ratio(node.seconds, raws[i].seconds)} (${i % 2 ? 'node' : 'raw'} first)`,
+		);
 		row('  node / raw wall time, each pair', pairs.join(', '));
 		row('  node / raw wall time, medians', ratio(median(nodes, wall), median(raws, wall)));
 		row('  node / raw wall time, best of each', ratio(best(nodes, wall), best(raws, wall)));
 		row('  node / raw CPU here, medians', ratio(median(nodes, cpu), median(raws, cpu)));
-		row('  node with Simplify / raw wall time, median', ratio(simplified.seconds, median(raws, wall)));
-		row('  node peak / payload, higher of its runs', ratio(Math.max(...nodes.map((r) => r.peak)), payload));
-		row('  node held / payload, higher of its runs', ratio(Math.max(...nodes.map((r) => r.held)), payload));
-		row('  raw peak / payload, higher of its runs', ratio(Math.max(...raws.map((r) => r.peak)), payload));
+		row(
+			'  node with Simplify / raw wall time, median',
+			ratio(simplified.seconds, median(raws, wall)),
+		);
+		row(
+			'  node peak / payload, higher of its runs',
+			ratio(Math.max(...nodes.map((r) => r.peak)), payload),
+		);
+		row(
+			'  node held / payload, higher of its runs',
+			ratio(Math.max(...nodes.map((r) => r.held)), payload),
+		);
+		row(
+			'  raw peak / payload, higher of its runs',
+			ratio(Math.max(...raws.map((r) => r.peak)), payload),
+		);
 		row('  sandbox violations of the spec', simplified.violations);
 	} finally {
 		lists.stop();
 	}
 
 	const watched = await startSandbox({ orders: existing, ordersOf: INTEGRATION });
-	engine.credentialsHelper.set('sendcloudApi', { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: watched.baseUrl });
+	engine.credentialsHelper.set('sendcloudApi', {
+		publicKey: 'pk_sandbox',
+		secretKey: 'sk_sandbox',
+		baseUrl: watched.baseUrl,
+	});
 	try {
 		const trigger = new engine.TriggerRunner(
-			engine.makeNode('sendcloudTrigger', { event: 'newShipment', integrationId: { __rl: true, mode: 'id', value: String(INTEGRATION) } }, {
-				credentials: { sendcloudApi: { id: 'bench-lists-trigger', name: 'Sendcloud' } },
-			}),
+			engine.makeNode(
+				'sendcloudTrigger',
+				{
+					event: 'newShipment',
+					integrationId: { __rl: true, mode: 'id', value: String(INTEGRATION) },
+				},
+				{
+					credentials: { sendcloudApi: { id: 'bench-lists-trigger', name: 'Sendcloud' } },
+				},
+			),
 		);
 		const poll = async () => {
 			await watched.ask('mark');
@@ -288,7 +376,10 @@ async function main() {
 		row('  first poll (sets the cursor): requests', first.requests.length);
 		row('  first poll: items emitted', first.emitted);
 		row('  first poll: time', `${(first.seconds * 1000).toFixed(0)} ms`);
-		row(`  poll after ${arriving} arrived: requests`, `${next.requests.length} (${next.requests.map((r) => r.replace(/^GET \S+?\?/, '?').replace(/ 200$/, '')).join(', ')})`);
+		row(
+			`  poll after ${arriving} arrived: requests`,
+			`${next.requests.length} (${next.requests.map((r) => r.replace(/^GET \S+?\?/, '?').replace(/ 200$/, '')).join(', ')})`,
+		);
 		row(`  poll after ${arriving} arrived: items emitted`, next.emitted);
 		row(`  poll after ${arriving} arrived: time`, `${(next.seconds * 1000).toFixed(0)} ms`);
 		row('  sandbox violations of the spec', next.violations);

@@ -16,17 +16,31 @@ if (process.env.SHARED_QUOTA_CHILD) {
 	const engine = require('../test/helpers/engine.ts');
 	const { orders } = require('../test/helpers/orders.ts');
 	process.once('message', async ({ baseUrl, count, from }) => {
-		engine.credentialsHelper.set('sendcloudApi', { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl });
+		engine.credentialsHelper.set('sendcloudApi', {
+			publicKey: 'pk_sandbox',
+			secretKey: 'sk_sandbox',
+			baseUrl,
+		});
 		const node = engine.makeNode(
 			'sendcloud',
-			{ resource: 'shipment', operation: 'upsert', integrationId: { __rl: true, mode: 'id', value: '101' }, dataMode: 'autoMapInputData' },
+			{
+				resource: 'shipment',
+				operation: 'upsert',
+				integrationId: { __rl: true, mode: 'id', value: '101' },
+				dataMode: 'autoMapInputData',
+			},
 			{ onError: 'continueRegularOutput' },
 		);
 		const started = Date.now();
 		const { json, error } = await engine.runNode(node, orders(count, from));
 		const statuses = {};
 		for (const outcome of json) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
-		process.send({ seconds: (Date.now() - started) / 1000, items: json.length, statuses, error: error?.message });
+		process.send({
+			seconds: (Date.now() - started) / 1000,
+			items: json.length,
+			statuses,
+			error: error?.message,
+		});
 		engine.stopEngineTimers();
 		process.disconnect();
 	});
@@ -52,19 +66,40 @@ function runChild(baseUrl, from) {
 	const sandbox = createSandbox({ rateLimits: true });
 	await sandbox.listen();
 	try {
-		const results = await Promise.all(Array.from({ length: processes }, (_, p) => runChild(sandbox.sendcloudBaseUrl, p * perProcess)));
+		const results = await Promise.all(
+			Array.from({ length: processes }, (_, p) =>
+				runChild(sandbox.sendcloudBaseUrl, p * perProcess),
+			),
+		);
 		const posts = sandbox.requests.filter((r) => r.method === 'POST');
 		const accepted = posts.filter((r) => r.status === 200);
 		const stored = sandbox.state.shipments.get(101).filter((s) => s.external_order_id >= 900000);
 		const distinct = new Set(stored.map((s) => s.external_order_id));
-		const seconds = (Math.max(...posts.map((r) => r.at)) - Math.min(...posts.map((r) => r.at))) / 1000;
+		const seconds =
+			(Math.max(...posts.map((r) => r.at)) - Math.min(...posts.map((r) => r.at))) / 1000;
 		const floor = floorSeconds(accepted.length);
 		const row = (label, value) => console.log(`${label.padEnd(52)} ${value}`);
-		console.log(`\n${processes} processes, one account, ${perProcess} orders each (writes: ${PER_MINUTE}/min, ${BURST}/s enforced)\n`);
-		results.forEach((r, p) => row(`  process ${p + 1}: items out / time`, `${r.items} / ${r.seconds.toFixed(2)} s ${JSON.stringify(r.statuses)}${r.error ? ` error: ${r.error}` : ''}`));
-		row('  write requests (accepted + 429)', `${posts.length} (${accepted.length} + ${posts.length - accepted.length})`);
-		row('  HTTP 429 provoked, share of requests', `${posts.length - accepted.length} (${((100 * (posts.length - accepted.length)) / posts.length).toFixed(1)} %)`);
-		row('  orders stored / distinct / expected', `${stored.length} / ${distinct.size} / ${processes * perProcess}`);
+		console.log(
+			`\n${processes} processes, one account, ${perProcess} orders each (writes: ${PER_MINUTE}/min, ${BURST}/s enforced)\n`,
+		);
+		results.forEach((r, p) =>
+			row(
+				`  process ${p + 1}: items out / time`,
+				`${r.items} / ${r.seconds.toFixed(2)} s ${JSON.stringify(r.statuses)}${r.error ? ` error: ${r.error}` : ''}`,
+			),
+		);
+		row(
+			'  write requests (accepted + 429)',
+			`${posts.length} (${accepted.length} + ${posts.length - accepted.length})`,
+		);
+		row(
+			'  HTTP 429 provoked, share of requests',
+			`${posts.length - accepted.length} (${((100 * (posts.length - accepted.length)) / posts.length).toFixed(1)} %)`,
+		);
+		row(
+			'  orders stored / distinct / expected',
+			`${stored.length} / ${distinct.size} / ${processes * perProcess}`,
+		);
 		row('  first to last request at the server', `${seconds.toFixed(2)} s`);
 		row('  rate-limit floor for the accepted requests', `${floor.toFixed(2)} s`);
 		row('  time / floor', `${(seconds / Math.max(floor, 1e-9)).toFixed(3)}x`);

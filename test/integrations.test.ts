@@ -9,15 +9,23 @@ const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(i
 
 describe('Get Many', () => {
 	test('Return All lists every integration with one request', async () => {
-		const { json, error } = await runNode(integrationNode({ operation: 'getAll', returnAll: true }));
+		const { json, error } = await runNode(
+			integrationNode({ operation: 'getAll', returnAll: true }),
+		);
 		expect(error).toBeUndefined();
 		expect(json.map((i) => i.id)).toEqual([101, 102, 103]);
-		expect(json[0]).toMatchObject({ shop_name: 'Amsterdam Webshop', system: 'api', service_point_carriers: ['postnl', 'dhl'] });
+		expect(json[0]).toMatchObject({
+			shop_name: 'Amsterdam Webshop',
+			system: 'api',
+			service_point_carriers: ['postnl', 'dhl'],
+		});
 		expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations']);
 	});
 
 	test('Limit and Sort By are applied', async () => {
-		const { json } = await runNode(integrationNode({ operation: 'getAll', returnAll: false, limit: 2, ordering: '-shop_name' }));
+		const { json } = await runNode(
+			integrationNode({ operation: 'getAll', returnAll: false, limit: 2, ordering: '-shop_name' }),
+		);
 		expect(json.map((i) => i.shop_name)).toEqual(['Empty Test Shop', 'Berlin Store']);
 		expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations?ordering=-shop_name']);
 	});
@@ -25,15 +33,27 @@ describe('Get Many', () => {
 
 test('Get returns one integration, chosen by ID', async () => {
 	const { json } = await runNode(integrationNode({ operation: 'get', integrationId: byId(102) }));
-	expect(json).toEqual([expect.objectContaining({ id: 102, shop_name: 'Berlin Store', failing_since: '2026-11-19T08:00:00Z' })]);
+	expect(json).toEqual([
+		expect.objectContaining({
+			id: 102,
+			shop_name: 'Berlin Store',
+			failing_since: '2026-11-19T08:00:00Z',
+		}),
+	]);
 	expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations/102']);
 });
 
 test('Get takes the integration from each input item through an expression', async () => {
-	const node = integrationNode({ operation: 'get', integrationId: { __rl: true, mode: 'id', value: '={{ $json.integration }}' } });
+	const node = integrationNode({
+		operation: 'get',
+		integrationId: { __rl: true, mode: 'id', value: '={{ $json.integration }}' },
+	});
 	const { json } = await runNode(node, [{ integration: 101 }, { integration: 103 }]);
 	expect(json.map((i) => i.id)).toEqual([101, 103]);
-	expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations/101', 'GET /api/v2/integrations/103']);
+	expect(apiCalls(sandbox)).toEqual([
+		'GET /api/v2/integrations/101',
+		'GET /api/v2/integrations/103',
+	]);
 });
 
 test('Update sends only the fields given, shop name included', async () => {
@@ -50,7 +70,11 @@ test('Update sends only the fields given, shop name included', async () => {
 		path: '/api/v2/integrations/101',
 		body: { shop_name: 'Amsterdam Flagship', service_point_carriers: ['postnl', 'ups'] },
 	});
-	expect(json[0]).toMatchObject({ shop_name: 'Amsterdam Flagship', service_point_carriers: ['postnl', 'ups'], service_point_enabled: true });
+	expect(json[0]).toMatchObject({
+		shop_name: 'Amsterdam Flagship',
+		service_point_carriers: ['postnl', 'ups'],
+		service_point_enabled: true,
+	});
 });
 
 test('Replace sends every setting and leaves out an empty webhook URL', async () => {
@@ -83,7 +107,9 @@ test('Replace sends every setting and leaves out an empty webhook URL', async ()
 });
 
 test('Delete answers which integration was deleted', async () => {
-	const { json } = await runNode(integrationNode({ operation: 'delete', integrationId: byId(103) }));
+	const { json } = await runNode(
+		integrationNode({ operation: 'delete', integrationId: byId(103) }),
+	);
 	expect(json).toEqual([{ deleted: true, integration_id: 103 }]);
 	expect(apiCalls(sandbox)).toEqual(['DELETE /api/v2/integrations/103']);
 	expect(sandbox.state.integrations.map((i) => i.id)).toEqual([101, 102]);
@@ -93,15 +119,23 @@ describe('input is checked before anything is sent', () => {
 	test.each([
 		[{ shopUrl: 'not a url' }, 'shop_url must be a full http(s) URL, got "not a url"'],
 		[{ webhookUrl: 'ftp://hooks.example.com' }, 'webhook_url must be a full http(s) URL'],
-		[{ servicePointEnabled: true, servicePointCarriers: ' , ' }, 'at least one service point carrier is needed'],
+		[
+			{ servicePointEnabled: true, servicePointCarriers: ' , ' },
+			'at least one service point carrier is needed',
+		],
 	])('%j is refused', async (updateFields, message) => {
-		const { error } = await runNode(integrationNode({ operation: 'update', integrationId: byId(101), updateFields }));
+		const { error } = await runNode(
+			integrationNode({ operation: 'update', integrationId: byId(101), updateFields }),
+		);
 		expect(error?.message).toContain(message);
 		expect(apiCalls(sandbox)).toEqual([]);
 	});
 
 	test('an ID that is not a positive whole number names the item', async () => {
-		const node = integrationNode({ operation: 'get', integrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } });
+		const node = integrationNode({
+			operation: 'get',
+			integrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		});
 		const { error } = await runNode(node, [{ id: 101 }, { id: '-4' }]);
 		expect(error?.message).toBe('"-4" is not an integration ID');
 		expect((error?.context as { itemIndex?: number }).itemIndex).toBe(1);
@@ -118,13 +152,18 @@ describe('input is checked before anything is sent', () => {
 		expect(items[0].json.id).toBe(101);
 		expect(items[1].error?.message).toBe('"abc" is not an integration ID');
 		expect(items[2].json.id).toBe(102);
-		expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations/101', 'GET /api/v2/integrations/102']);
+		expect(apiCalls(sandbox)).toEqual([
+			'GET /api/v2/integrations/101',
+			'GET /api/v2/integrations/102',
+		]);
 	});
 });
 
 describe('API errors become clear messages', () => {
 	test('404', async () => {
-		const { error } = await runNode(integrationNode({ operation: 'get', integrationId: byId(999) }));
+		const { error } = await runNode(
+			integrationNode({ operation: 'get', integrationId: byId(999) }),
+		);
 		expect(error?.message).toBe('Sendcloud could not find the requested resource');
 		expect(error?.description).toBe('No Integration matches the given query.');
 		expect(error?.httpCode).toBe('404');
@@ -133,7 +172,11 @@ describe('API errors become clear messages', () => {
 	test('400 with a Python dict message is read field by field', async () => {
 		// Enabling service points on an integration that has no carriers: a rule only the API can check.
 		const { error } = await runNode(
-			integrationNode({ operation: 'update', integrationId: byId(102), updateFields: { servicePointEnabled: true } }),
+			integrationNode({
+				operation: 'update',
+				integrationId: byId(102),
+				updateFields: { servicePointEnabled: true },
+			}),
 		);
 		expect(error?.message).toBe('Sendcloud rejected the request as invalid');
 		expect(error?.description).toBe(
@@ -151,6 +194,11 @@ test('the integration list search finds integrations by name, system or ID', asy
 			{ name: 'Empty Test Shop (api, ID 103)', value: '103' },
 		],
 	});
-	expect((await listSearch(node, 'searchIntegrations', 'berl')).results.map((r) => r.value)).toEqual(['102']);
-	expect(apiCalls(sandbox)).toEqual(['GET /api/v2/integrations?ordering=shop_name', 'GET /api/v2/integrations?ordering=shop_name']);
+	expect(
+		(await listSearch(node, 'searchIntegrations', 'berl')).results.map((r) => r.value),
+	).toEqual(['102']);
+	expect(apiCalls(sandbox)).toEqual([
+		'GET /api/v2/integrations?ordering=shop_name',
+		'GET /api/v2/integrations?ordering=shop_name',
+	]);
 });

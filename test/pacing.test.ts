@@ -11,20 +11,30 @@ test('40 updates in one execution are paced under the burst limit and provoke no
 		integrationId: { __rl: true, mode: 'id', value: '101' },
 		updateFields: { shopName: '={{ "Shop " + $json.n }}' },
 	} as never);
-	const { json, error } = await runNode(node, Array.from({ length: 40 }, (_, n) => ({ n })));
+	const { json, error } = await runNode(
+		node,
+		Array.from({ length: 40 }, (_, n) => ({ n })),
+	);
 	expect(error).toBeUndefined();
 	expect(json).toHaveLength(40);
 	const writes = sandbox.requests.filter((r) => r.method === 'PATCH');
 	expect(writes.map((r) => r.status)).toEqual(Array(40).fill(200));
 	const arrivals = writes.map((r) => (r as unknown as { at: number }).at).sort((a, b) => a - b);
-	const busiestSecond = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
+	const busiestSecond = Math.max(
+		...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length),
+	);
 	expect(busiestSecond).toBeLessThanOrEqual(15);
 });
 
 describe('a bulk import with Sendcloud limits enforced provokes no 429', () => {
 	const importOrders = async (count: number) => {
 		const { orders } = await import('./helpers/orders');
-		const node = makeNode('sendcloud', { resource: 'shipment', operation: 'upsert', integrationId: { __rl: true, mode: 'id', value: '101' }, dataMode: 'autoMapInputData' } as never);
+		const node = makeNode('sendcloud', {
+			resource: 'shipment',
+			operation: 'upsert',
+			integrationId: { __rl: true, mode: 'id', value: '101' },
+			dataMode: 'autoMapInputData',
+		} as never);
 		return await runNode(node, orders(count));
 	};
 

@@ -10,13 +10,19 @@ function pacerAt(start = 1_000_000) {
 	const clock = { now: start };
 	const pacer = new RequestPacer(WRITES, 0, () => clock.now);
 	/** Sends `count` requests at the current time, then answers them all with `quota`. */
-	const send = async (count: number, quota: 'within' | 'throttled' = 'within', retryAfterMs?: number) => {
+	const send = async (
+		count: number,
+		quota: 'within' | 'throttled' = 'within',
+		retryAfterMs?: number,
+	) => {
 		const sent = [];
 		for (let i = 0; i < count; i++) {
 			expect(pacer.delayBeforeNext(clock.now)).toBe(0);
 			sent.push(await pacer.acquire());
 		}
-		sent.forEach((answered) => answered(quota === 'throttled' ? { quota, retryAfterMs } : { quota }));
+		sent.forEach((answered) =>
+			answered(quota === 'throttled' ? { quota, retryAfterMs } : { quota }),
+		);
 	};
 	return { clock, pacer, send };
 }

@@ -20,7 +20,8 @@ const AMSTERDAM_KEY = 'whsk_amsterdam_0123456789';
 const sandbox = useSandbox({ webhookSigningKeys: { 101: AMSTERDAM_KEY } });
 const API_KEY = `Basic ${Buffer.from('pk_sandbox:sk_sandbox').toString('base64')}`;
 
-const hmac = (body: string | Buffer, key: string) => createHmac('sha256', key).update(body).digest('hex');
+const hmac = (body: string | Buffer, key: string) =>
+	createHmac('sha256', key).update(body).digest('hex');
 
 interface Received {
 	path: string;
@@ -41,7 +42,10 @@ const receiver: Server = createServer((req, res) => {
 		const key = KEYS[req.url ?? ''];
 		if (req.url === '/broken') res.writeHead(500).end('boom');
 		else if (req.url === '/slow') setTimeout(() => res.end('late'), 1000);
-		else res.writeHead(key && req.headers['sendcloud-signature'] === hmac(body, key) ? 200 : 401).end();
+		else
+			res
+				.writeHead(key && req.headers['sendcloud-signature'] === hmac(body, key) ? 200 : 401)
+				.end();
 	});
 });
 
@@ -66,7 +70,9 @@ async function subscribe(integrationId: number, path = `/hooks/${integrationId}`
 	expect(response.status).toBe(200);
 }
 
-const spec = parse(readFileSync(join(__dirname, 'sandbox/spec/sendcloud-v2-webhooks.openapi.yml'), 'utf8'));
+const spec = parse(
+	readFileSync(join(__dirname, 'sandbox/spec/sendcloud-v2-webhooks.openapi.yml'), 'utf8'),
+);
 const ajv = new Ajv2020({ strict: false });
 addFormats(ajv);
 ajv.addSchema({ $id: 'webhooks', components: spec.components });
@@ -85,7 +91,9 @@ function specErrors(body: Buffer) {
 
 describe('signatures', () => {
 	it("match the spec's own example", () => {
-		expect(hmac(pythonJson({ key: 'value' }), 'secretkey')).toBe('1eed4b3d41f4653ac64fd56f1bf1cbfd349e4482cbc11dff7134bd93e5da4b0a');
+		expect(hmac(pythonJson({ key: 'value' }), 'secretkey')).toBe(
+			'1eed4b3d41f4653ac64fd56f1bf1cbfd349e4482cbc11dff7134bd93e5da4b0a',
+		);
 	});
 
 	it('sign the raw bytes with the secret key by default', async () => {
@@ -95,7 +103,14 @@ describe('signatures', () => {
 		expect(call.headers['content-type']).toBe('application/json');
 		expect(call.headers['sendcloud-signature']).toBe(hmac(call.body, 'sk_sandbox'));
 		expect(call.body.toString('utf8')).toBe(delivery.body);
-		expect(delivery).toMatchObject({ sent: true, status: 200, error: null, signed: 'valid', tamper: 'none', url: `${receiverUrl}/hooks/103` });
+		expect(delivery).toMatchObject({
+			sent: true,
+			status: 200,
+			error: null,
+			signed: 'valid',
+			tamper: 'none',
+			url: `${receiverUrl}/hooks/103`,
+		});
 	});
 
 	it("sign with the integration's own Webhook Signature Key when it has one", async () => {
@@ -111,23 +126,30 @@ describe('bodies', () => {
 	it("are Python's json.dumps: separators with spaces, non-ASCII escaped, so re-serialising changes the digest", async () => {
 		await subscribe(101);
 		// Parcel 1 ships order ORD-100001 to Anna Müller in the Friedrichstraße.
-		const delivery = await sandbox.webhooks.parcelStatusChanged(101, { statusId: 1000, parcel: { id: 1 } });
+		const delivery = await sandbox.webhooks.parcelStatusChanged(101, {
+			statusId: 1000,
+			parcel: { id: 1 },
+		});
 		const body = received[0].body.toString('utf8');
 		expect(body).toMatch(/^\{"action": "parcel_status_changed", "timestamp": \d+, /);
 		expect(body).toContain('"name": "Anna M\\u00fcller"');
 		expect(body).not.toMatch(/[^\x20-\x7e]/);
 		const parsed = JSON.parse(body);
 		expect(parsed.parcel.name).toBe('Anna Müller');
-		expect(hmac(JSON.stringify(parsed), AMSTERDAM_KEY)).not.toBe(delivery.headers['Sendcloud-Signature']);
+		expect(hmac(JSON.stringify(parsed), AMSTERDAM_KEY)).not.toBe(
+			delivery.headers['Sendcloud-Signature'],
+		);
 	});
 
-	it("carry a realistic parcel, the same for a parcel id after every reset", async () => {
+	it('carry a realistic parcel, the same for a parcel id after every reset', async () => {
 		await subscribe(101);
 		const first = JSON.parse((await sandbox.webhooks.moveParcel(101, 7)).body);
 		expect(first.parcel).toMatchObject({
 			id: 7,
 			tracking_number: expect.stringMatching(/^3SSCSB\d{9}$/),
-			tracking_url: expect.stringContaining('https://tracking.sendcloud.sc/forward?carrier=postnl&code=3SSCSB'),
+			tracking_url: expect.stringContaining(
+				'https://tracking.sendcloud.sc/forward?carrier=postnl&code=3SSCSB',
+			),
 			order_number: 'ORD-100007',
 			external_order_id: '100007',
 			shipment_uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -146,11 +168,17 @@ describe('bodies', () => {
 		await sandbox.webhooks.moveParcel(101, 3);
 		await sandbox.webhooks.parcelStatusChanged(101, { statusId: 8 });
 		await sandbox.webhooks.returnCreated(101, { parcelId: 3 });
-		for (const action of ['integration_connected', 'integration_updated', 'integration_deleted'] as const) {
+		for (const action of [
+			'integration_connected',
+			'integration_updated',
+			'integration_deleted',
+		] as const) {
 			await sandbox.webhooks.integrationEvent(101, action);
 		}
 		// Integration 103 has no shop URL: the spec allows no null there.
-		await sandbox.webhooks.integrationEvent(103, 'integration_connected', { url: `${receiverUrl}/hooks/103` });
+		await sandbox.webhooks.integrationEvent(103, 'integration_connected', {
+			url: `${receiverUrl}/hooks/103`,
+		});
 		expect(received).toHaveLength(7);
 		for (const call of received) expect(specErrors(call.body)).toEqual([]);
 	});
@@ -158,9 +186,19 @@ describe('bodies', () => {
 	it('that break the spec are reported as violations, unless sent off-spec on purpose', async () => {
 		await subscribe(101);
 		await sandbox.webhooks.send(101, { action: 'parcel_status_changed', timestamp: 'yesterday' });
-		expect(sandbox.violations).toEqual([{ method: 'POST', path: 'webhook parcel_status_changed', violations: ['payload/timestamp must be number'] }]);
+		expect(sandbox.violations).toEqual([
+			{
+				method: 'POST',
+				path: 'webhook parcel_status_changed',
+				violations: ['payload/timestamp must be number'],
+			},
+		]);
 		sandbox.violations.length = 0;
-		await sandbox.webhooks.send(101, { action: 'parcel_exploded', timestamp: 1 }, { allowOffSpec: true });
+		await sandbox.webhooks.send(
+			101,
+			{ action: 'parcel_exploded', timestamp: 1 },
+			{ allowOffSpec: true },
+		);
 		expect(sandbox.violations).toEqual([]);
 		expect(received).toHaveLength(2);
 	});
@@ -169,22 +207,38 @@ describe('bodies', () => {
 describe('delivery', () => {
 	it('sends nothing while the webhook is inactive, nor to a host off this machine', async () => {
 		const inactive = await sandbox.webhooks.moveParcel(101, 1);
-		expect(inactive).toMatchObject({ sent: false, url: null, status: null, error: 'WEBHOOK_INACTIVE' });
+		expect(inactive).toMatchObject({
+			sent: false,
+			url: null,
+			status: null,
+			error: 'WEBHOOK_INACTIVE',
+		});
 		// Integration 102's webhook is active, at https://berlin.example.com/hooks/sendcloud.
 		const foreign = await sandbox.webhooks.integrationEvent(102, 'integration_updated');
-		expect(foreign).toMatchObject({ sent: false, url: 'https://berlin.example.com/hooks/sendcloud', error: 'FOREIGN_HOST' });
+		expect(foreign).toMatchObject({
+			sent: false,
+			url: 'https://berlin.example.com/hooks/sendcloud',
+			error: 'FOREIGN_HOST',
+		});
 		expect(received).toEqual([]);
 		expect(sandbox.webhooks.deliveries).toEqual([inactive, foreign]);
 	});
 
 	it("records the receiver's status, or the network error", async () => {
 		await subscribe(101, '/broken');
-		expect(await sandbox.webhooks.moveParcel(101, 1)).toMatchObject({ sent: true, status: 500, error: null, response: 'boom' });
+		expect(await sandbox.webhooks.moveParcel(101, 1)).toMatchObject({
+			sent: true,
+			status: 500,
+			error: null,
+			response: 'boom',
+		});
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const port = (closed.address() as AddressInfo).port;
 		await new Promise((resolve) => closed.close(resolve));
-		expect(await sandbox.webhooks.moveParcel(101, 1, { url: `http://127.0.0.1:${port}/` })).toMatchObject({ sent: true, status: null, error: 'ECONNREFUSED' });
+		expect(
+			await sandbox.webhooks.moveParcel(101, 1, { url: `http://127.0.0.1:${port}/` }),
+		).toMatchObject({ sent: true, status: null, error: 'ECONNREFUSED' });
 	});
 
 	it('gives up on a receiver slower than the timeout', async () => {
@@ -195,7 +249,11 @@ describe('delivery', () => {
 });
 
 describe('forgeries and alterations', () => {
-	const payload = { action: 'integration_updated', timestamp: 1795000000123, integration: { id: 101, shop_name: 'Amsterdam Webshop' } };
+	const payload = {
+		action: 'integration_updated',
+		timestamp: 1795000000123,
+		integration: { id: 101, shop_name: 'Amsterdam Webshop' },
+	};
 	const original = pythonJson(payload);
 
 	async function forge(options: Record<string, string>): Promise<[WebhookDelivery, Received]> {
@@ -261,7 +319,13 @@ describe('forgeries and alterations', () => {
 		expect(received).toHaveLength(2);
 		expect(received[1].body.equals(call.body)).toBe(true);
 		expect(received[1].headers['sendcloud-signature']).toBe(call.headers['sendcloud-signature']);
-		expect(again).toMatchObject({ id: first.id + 1, replayOf: first.id, body: first.body, headers: first.headers, status: 200 });
+		expect(again).toMatchObject({
+			id: first.id + 1,
+			replayOf: first.id,
+			body: first.body,
+			headers: first.headers,
+			status: 200,
+		});
 	});
 });
 
@@ -271,7 +335,8 @@ describe('order of events', () => {
 		sandbox.setClock(() => Date.parse('2026-11-23T10:00:00Z'));
 		try {
 			const deliveries = [];
-			for (let step = 0; step < 6; step++) deliveries.push(await sandbox.webhooks.moveParcel(101, 2));
+			for (let step = 0; step < 6; step++)
+				deliveries.push(await sandbox.webhooks.moveParcel(101, 2));
 			const events = deliveries.map((d) => JSON.parse(d.body));
 			expect(events.map((e) => e.parcel.status.id)).toEqual([1000, 22, 3, 5, 92, 11]);
 			expect(events.map((e) => e.parcel.status.message)).toEqual([
@@ -295,9 +360,18 @@ describe('order of events', () => {
 		await subscribe(101);
 		const ready = await sandbox.webhooks.moveParcel(101, 4);
 		await sandbox.webhooks.moveParcel(101, 4);
-		const late = await sandbox.webhooks.parcelStatusChanged(101, { statusId: 1000, parcel: { id: 4 }, timestamp: ready.timestamp - 1 });
+		const late = await sandbox.webhooks.parcelStatusChanged(101, {
+			statusId: 1000,
+			parcel: { id: 4 },
+			timestamp: ready.timestamp - 1,
+		});
 		expect(late.timestamp).toBe(ready.timestamp - 1);
-		expect(sandbox.webhooks.parcels(101)).toEqual([expect.objectContaining({ id: 4, status: { id: 22, message: 'Shipment picked up by driver' } })]);
+		expect(sandbox.webhooks.parcels(101)).toEqual([
+			expect.objectContaining({
+				id: 4,
+				status: { id: 22, message: 'Shipment picked up by driver' },
+			}),
+		]);
 		expect(JSON.parse((await sandbox.webhooks.moveParcel(101, 4)).body).parcel.status.id).toBe(3);
 	});
 });

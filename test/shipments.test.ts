@@ -11,9 +11,14 @@ const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(i
 const shipmentNode = (parameters: Record<string, unknown>, settings = {}) =>
 	makeNode('sendcloud', { resource: 'shipment', ...parameters } as never, settings);
 const upsert = (parameters: Record<string, unknown> = {}, settings = {}) =>
-	shipmentNode({ operation: 'upsert', integrationId: byId(101), dataMode: 'autoMapInputData', ...parameters }, settings);
-const fieldErrorsOf = (item: { error?: unknown }) => (item.error as { context: { fieldErrors: unknown } }).context.fieldErrors;
-const posts = () => sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
+	shipmentNode(
+		{ operation: 'upsert', integrationId: byId(101), dataMode: 'autoMapInputData', ...parameters },
+		settings,
+	);
+const fieldErrorsOf = (item: { error?: unknown }) =>
+	(item.error as { context: { fieldErrors: unknown } }).context.fieldErrors;
+const posts = () =>
+	sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
 
 describe('Get Many', () => {
 	const list = (parameters: Record<string, unknown>) =>
@@ -53,7 +58,24 @@ describe('Get Many', () => {
 	test('Simplify keeps the main fields only', async () => {
 		const { json } = await runNode(list({ returnAll: false, limit: 1 }));
 		expect(Object.keys(json[0]).sort()).toEqual(
-			['city', 'country', 'created_at', 'currency', 'email', 'external_order_id', 'external_shipment_id', 'name', 'order_number', 'order_status', 'payment_status', 'postal_code', 'shipment_created_at', 'shipment_updated_at', 'shipment_uuid', 'total_order_value'].sort(),
+			[
+				'city',
+				'country',
+				'created_at',
+				'currency',
+				'email',
+				'external_order_id',
+				'external_shipment_id',
+				'name',
+				'order_number',
+				'order_status',
+				'payment_status',
+				'postal_code',
+				'shipment_created_at',
+				'shipment_updated_at',
+				'shipment_uuid',
+				'total_order_value',
+			].sort(),
 		);
 	});
 
@@ -74,11 +96,15 @@ describe('Get Many', () => {
 		expect(query.get('end_date')).toBe('2026-11-20');
 		expect(query.getAll('external_order_ids')).toEqual(['100001', '100002', '100150']);
 		expect(query.get('shipping_rules')).toBe('true');
-		expect(json.every((s) => ['100001', '100002', '100150'].includes(String(s.external_order_id)))).toBe(true);
+		expect(
+			json.every((s) => ['100001', '100002', '100150'].includes(String(s.external_order_id))),
+		).toBe(true);
 	});
 
 	test('a start date after the end date is refused before sending', async () => {
-		const { error } = await runNode(list({ filters: { startDate: '2026-11-20', endDate: '2026-11-01' } }));
+		const { error } = await runNode(
+			list({ filters: { startDate: '2026-11-20', endDate: '2026-11-01' } }),
+		);
 		expect(error?.message).toBe('The start date is after the end date');
 		expect(apiCalls(sandbox)).toEqual([]);
 	});
@@ -105,7 +131,9 @@ describe('Get Many', () => {
 
 	test('a date filter turns Luxon dates into days', () => {
 		const { toApiDate } = jest.requireActual('../nodes/Sendcloud/descriptions/ShipmentDescription');
-		expect(toApiDate(DateTime.fromISO('2026-01-02T23:59:00', { zone: 'America/New_York' }))).toBe('2026-01-02');
+		expect(toApiDate(DateTime.fromISO('2026-01-02T23:59:00', { zone: 'America/New_York' }))).toBe(
+			'2026-01-02',
+		);
 		expect(toApiDate(new Date('2026-01-02T10:00:00Z'))).toBe('2026-01-02');
 		expect(toApiDate('yesterday')).toBeUndefined();
 	});
@@ -124,7 +152,9 @@ describe('Create or Update', () => {
 			Array.from({ length: requests }, (_, i) => Math.min(100, count - i * 100)),
 		);
 		expect(json).toHaveLength(count);
-		expect(json.every((o) => o.status === 'created' && typeof o.shipment_uuid === 'string')).toBe(true);
+		expect(json.every((o) => o.status === 'created' && typeof o.shipment_uuid === 'string')).toBe(
+			true,
+		);
 	});
 
 	test('each output item is paired with its input item and says what happened to its order', async () => {
@@ -146,7 +176,15 @@ describe('Create or Update', () => {
 			total_order_value: '20.95',
 			weight: '0.5',
 			order_status: { id: 'processing', message: 'processing' },
-			parcel_items: [{ description: 'T-shirt', quantity: 1, value: '19.95', weight: '0.5', origin_country: 'NL' }],
+			parcel_items: [
+				{
+					description: 'T-shirt',
+					quantity: 1,
+					value: '19.95',
+					weight: '0.5',
+					origin_country: 'NL',
+				},
+			],
 			customs_shipment_type: 2,
 			updated_at: sent.created_at,
 		});
@@ -158,7 +196,11 @@ describe('Create or Update', () => {
 		again[2].updated_at = '2026-11-22T10:00:00.000Z';
 		const { json } = await runNode(upsert(), again);
 		expect(json.map((o) => o.status)).toEqual(['unchanged', 'unchanged', 'updated', 'unchanged']);
-		expect(sandbox.state.shipments.get(101)!.filter((s) => String(s.external_order_id).startsWith('9000'))).toHaveLength(4);
+		expect(
+			sandbox.state.shipments
+				.get(101)!
+				.filter((s) => String(s.external_order_id).startsWith('9000')),
+		).toHaveLength(4);
 	});
 
 	describe('mixed valid and invalid orders in one batch (250 items)', () => {
@@ -167,21 +209,42 @@ describe('Create or Update', () => {
 			list[3] = shopOrder(3, { email: 'not-an-email' }); // refused before sending
 			list[120] = shopOrder(120, { country: 'Netherlands' }); // refused before sending
 			// Refused by the API only: the spec's schema allows any delivery method type, its prose does not.
-			list[201] = shopOrder(201, { checkout_payload: { sender_address_id: 1, shipping_product: { code: 'postnl:standard', name: 'PostNL', selected_functionalities: {} }, delivery_method_type: 'teleport' } });
+			list[201] = shopOrder(201, {
+				checkout_payload: {
+					sender_address_id: 1,
+					shipping_product: {
+						code: 'postnl:standard',
+						name: 'PostNL',
+						selected_functionalities: {},
+					},
+					delivery_method_type: 'teleport',
+				},
+			});
 			return list;
 		};
 
 		test('with Continue On Fail, failed orders come out as errors and the rest as successes', async () => {
-			const { items, error } = await runNode(upsert({}, { onError: 'continueRegularOutput' }), mixed());
+			const { items, error } = await runNode(
+				upsert({}, { onError: 'continueRegularOutput' }),
+				mixed(),
+			);
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(250);
 			const failed = items.flatMap((item, i) => (item.error ? [i] : []));
 			expect(failed).toEqual([3, 120, 201]);
-			expect(items[3].json).toEqual({ error: 'Order 900003 was not sent: email: Enter a valid email address.' });
+			expect(items[3].json).toEqual({
+				error: 'Order 900003 was not sent: email: Enter a valid email address.',
+			});
 			expect(fieldErrorsOf(items[3])).toEqual({ email: ['Enter a valid email address.'] });
-			expect(fieldErrorsOf(items[120])).toEqual({ country: ['"NETHERLANDS" is not a valid choice.'] });
-			expect(fieldErrorsOf(items[201])).toEqual({ checkout_payload: { delivery_method_type: ['"teleport" is not a valid choice.'] } });
-			expect(items[201].json.error).toBe('Sendcloud refused order 900201: checkout_payload.delivery_method_type: "teleport" is not a valid choice.');
+			expect(fieldErrorsOf(items[120])).toEqual({
+				country: ['"NETHERLANDS" is not a valid choice.'],
+			});
+			expect(fieldErrorsOf(items[201])).toEqual({
+				checkout_payload: { delivery_method_type: ['"teleport" is not a valid choice.'] },
+			});
+			expect(items[201].json.error).toBe(
+				'Sendcloud refused order 900201: checkout_payload.delivery_method_type: "teleport" is not a valid choice.',
+			);
 			expect(items.map((i) => i.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 			expect(items.filter((i) => i.json.status === 'created')).toHaveLength(247);
 			expect(posts().map((r) => (r.body as unknown[]).length)).toEqual([100, 100, 48]);
@@ -190,23 +253,32 @@ describe('Create or Update', () => {
 		test('without Continue On Fail, the node fails after sending and names every failed item', async () => {
 			const { error } = await runNode(upsert(), mixed());
 			expect(error?.message).toBe('3 of 250 orders were not accepted');
-			expect(error?.description).toContain('item 3: Order 900003 was not sent: email: Enter a valid email address.');
+			expect(error?.description).toContain(
+				'item 3: Order 900003 was not sent: email: Enter a valid email address.',
+			);
 			expect(error?.description).toContain('item 120: Order 900120 was not sent: country:');
 			expect(error?.description).toContain('item 201: Sendcloud refused order 900201');
 			expect(error?.description).toContain('The other 247 orders were sent.');
-			expect(sandbox.state.shipments.get(101)!.filter((s) => String(s.external_order_id).startsWith('900'))).toHaveLength(247);
+			expect(
+				sandbox.state.shipments
+					.get(101)!
+					.filter((s) => String(s.external_order_id).startsWith('900')),
+			).toHaveLength(247);
 		});
 	});
 
 	test('orders go to the integration each item names, batched per integration', async () => {
-		const node = upsert({ integrationId: { __rl: true, mode: 'id', value: '={{ $json.integration }}' } });
+		const node = upsert({
+			integrationId: { __rl: true, mode: 'id', value: '={{ $json.integration }}' },
+		});
 		const input = orders(6).map((o, i) => ({ ...o, integration: i % 2 ? 102 : 101 }));
 		const { json } = await runNode(node, input);
 		expect(json.map((o) => o.integration_id)).toEqual([101, 102, 101, 102, 101, 102]);
-		expect(posts().map((r) => `${r.path} ${(r.body as unknown[]).length}`).sort()).toEqual([
-			'/api/v2/integrations/101/shipments 3',
-			'/api/v2/integrations/102/shipments 3',
-		]);
+		expect(
+			posts()
+				.map((r) => `${r.path} ${(r.body as unknown[]).length}`)
+				.sort(),
+		).toEqual(['/api/v2/integrations/101/shipments 3', '/api/v2/integrations/102/shipments 3']);
 	});
 
 	test('the same order twice in one execution is sent in order, in separate batches', async () => {
@@ -215,7 +287,9 @@ describe('Create or Update', () => {
 		const { json } = await runNode(upsert(), [first, shopOrder(2), second]);
 		expect(json.map((o) => o.status)).toEqual(['created', 'created', 'updated']);
 		expect(posts().map((r) => (r.body as unknown[]).length)).toEqual([2, 1]);
-		expect(sandbox.state.shipments.get(101)!.find((s) => s.external_order_id === '900001')!.city).toBe('Utrecht');
+		expect(
+			sandbox.state.shipments.get(101)!.find((s) => s.external_order_id === '900001')!.city,
+		).toBe('Utrecht');
 	});
 
 	test('Define Below builds the order from the node fields', async () => {
@@ -233,8 +307,25 @@ describe('Create or Update', () => {
 			externalShipmentId: '',
 			createdAt: '2026-11-21T10:00:00.000Z',
 			currency: 'EUR',
-			parcelItems: { item: [{ description: 'Mug', quantity: 2, value: '8.50', weight: '0.4', hsCode: '691200', originCountry: 'be' }] },
-			additionalFields: { companyName: 'Janssens BV', paymentStatus: 'paid', totalOrderValue: '17.00', customsShipmentType: 2, checkoutPayload: '' },
+			parcelItems: {
+				item: [
+					{
+						description: 'Mug',
+						quantity: 2,
+						value: '8.50',
+						weight: '0.4',
+						hsCode: '691200',
+						originCountry: 'be',
+					},
+				],
+			},
+			additionalFields: {
+				companyName: 'Janssens BV',
+				paymentStatus: 'paid',
+				totalOrderValue: '17.00',
+				customsShipmentType: 2,
+				checkoutPayload: '',
+			},
 		});
 		const { json, error } = await runNode(node, [{ customer: 'Emma Janssens' }]);
 		expect(error).toBeUndefined();
@@ -246,7 +337,16 @@ describe('Create or Update', () => {
 			external_order_id: 'be-1',
 			external_shipment_id: null,
 			payment_status: { id: 'paid', message: 'paid' },
-			parcel_items: [{ description: 'Mug', quantity: 2, value: '8.50', weight: '0.4', hs_code: '691200', origin_country: 'BE' }],
+			parcel_items: [
+				{
+					description: 'Mug',
+					quantity: 2,
+					value: '8.50',
+					weight: '0.4',
+					hs_code: '691200',
+					origin_country: 'BE',
+				},
+			],
 		});
 	});
 
@@ -258,7 +358,11 @@ describe('Create or Update', () => {
 			expect(error?.description).toContain('only open to official Sendcloud partners');
 			expect(error?.description).toContain('Partner ID');
 			expect(posts()).toHaveLength(1);
-			credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl, partnerId: 'partner-7' });
+			credentialsHelper.set('sendcloudApi', {
+				...API_KEY,
+				baseUrl: sandbox.sendcloudBaseUrl,
+				partnerId: 'partner-7',
+			});
 			const { json } = await runNode(upsert(), orders(2));
 			expect(json.map((o) => o.status)).toEqual(['created', 'created']);
 		} finally {
@@ -271,8 +375,14 @@ describe('Create or Update', () => {
 		const { json, error } = await runNode(upsert(), orders(250));
 		expect(error).toBeUndefined();
 		expect(json.filter((o) => o.status === 'created')).toHaveLength(250);
-		expect(posts().map((r) => r.status).filter((s) => s === 429)).toHaveLength(2);
-		const stored = sandbox.state.shipments.get(101)!.filter((s) => String(s.external_order_id).startsWith('900'));
+		expect(
+			posts()
+				.map((r) => r.status)
+				.filter((s) => s === 429),
+		).toHaveLength(2);
+		const stored = sandbox.state.shipments
+			.get(101)!
+			.filter((s) => String(s.external_order_id).startsWith('900'));
 		expect(new Set(stored.map((s) => s.external_order_id)).size).toBe(250);
 		expect(stored).toHaveLength(250);
 	});
@@ -283,33 +393,84 @@ describe('Create or Update', () => {
 		expect(error).toBeUndefined();
 		expect(json.filter((o) => o.status === 'created')).toHaveLength(100);
 		expect(posts().map((r) => r.status)).toEqual([500, 200]);
-		expect(sandbox.state.shipments.get(101)!.filter((s) => String(s.external_order_id).startsWith('900'))).toHaveLength(100);
+		expect(
+			sandbox.state.shipments
+				.get(101)!
+				.filter((s) => String(s.external_order_id).startsWith('900')),
+		).toHaveLength(100);
 	});
 });
 
 describe('Delete', () => {
 	test('by shipment UUID', async () => {
 		const target = sandbox.state.shipments.get(101)![5];
-		const { json } = await runNode(shipmentNode({ operation: 'delete', integrationId: byId(101), deleteBy: 'shipmentUuid', shipmentUuid: target.shipment_uuid }));
-		expect(json).toEqual([{ deleted: true, integration_id: 101, shipment_uuid: target.shipment_uuid }]);
-		expect(sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/api/v2/integrations/101/shipments/delete', body: { shipment_uuid: target.shipment_uuid } });
-		expect(sandbox.state.shipments.get(101)!.some((s) => s.shipment_uuid === target.shipment_uuid)).toBe(false);
+		const { json } = await runNode(
+			shipmentNode({
+				operation: 'delete',
+				integrationId: byId(101),
+				deleteBy: 'shipmentUuid',
+				shipmentUuid: target.shipment_uuid,
+			}),
+		);
+		expect(json).toEqual([
+			{ deleted: true, integration_id: 101, shipment_uuid: target.shipment_uuid },
+		]);
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/api/v2/integrations/101/shipments/delete',
+			body: { shipment_uuid: target.shipment_uuid },
+		});
+		expect(
+			sandbox.state.shipments.get(101)!.some((s) => s.shipment_uuid === target.shipment_uuid),
+		).toBe(false);
 	});
 
 	test('by external order ID, for an order that is not split', async () => {
-		const { json } = await runNode(shipmentNode({ operation: 'delete', integrationId: byId(101), deleteBy: 'externalIds', externalOrderId: '100000', externalShipmentId: '' }));
-		expect(json).toEqual([{ deleted: true, integration_id: 101, external_order_id: '100000', external_shipment_id: null }]);
-		expect(sandbox.requests[0].body).toEqual({ external_order_id: '100000', external_shipment_id: '' });
+		const { json } = await runNode(
+			shipmentNode({
+				operation: 'delete',
+				integrationId: byId(101),
+				deleteBy: 'externalIds',
+				externalOrderId: '100000',
+				externalShipmentId: '',
+			}),
+		);
+		expect(json).toEqual([
+			{
+				deleted: true,
+				integration_id: 101,
+				external_order_id: '100000',
+				external_shipment_id: null,
+			},
+		]);
+		expect(sandbox.requests[0].body).toEqual({
+			external_order_id: '100000',
+			external_shipment_id: '',
+		});
 	});
 
 	test('an order Sendcloud does not have', async () => {
-		const { error } = await runNode(shipmentNode({ operation: 'delete', integrationId: byId(101), deleteBy: 'shipmentUuid', shipmentUuid: '6b436cb2-65a4-482c-9d25-38be7868ff00' }));
+		const { error } = await runNode(
+			shipmentNode({
+				operation: 'delete',
+				integrationId: byId(101),
+				deleteBy: 'shipmentUuid',
+				shipmentUuid: '6b436cb2-65a4-482c-9d25-38be7868ff00',
+			}),
+		);
 		expect(error?.message).toBe('Sendcloud could not find the requested resource');
 		expect(error?.description).toContain('No ShipmentBlob matches the given query.');
 	});
 
 	test('a malformed UUID is refused before sending', async () => {
-		const { error } = await runNode(shipmentNode({ operation: 'delete', integrationId: byId(101), deleteBy: 'shipmentUuid', shipmentUuid: '123' }));
+		const { error } = await runNode(
+			shipmentNode({
+				operation: 'delete',
+				integrationId: byId(101),
+				deleteBy: 'shipmentUuid',
+				shipmentUuid: '123',
+			}),
+		);
 		expect(error?.message).toBe('"123" is not a shipment UUID');
 		expect(apiCalls(sandbox)).toEqual([]);
 	});
@@ -317,19 +478,59 @@ describe('Delete', () => {
 
 describe('orders are checked against the spec before sending', () => {
 	test.each([
-		['a checkout payload missing its delivery data', { checkout_payload: { sender_address_id: 1, shipping_product: {}, delivery_method_type: 'standard_delivery', delivery_method_data: { delivery_date: '2026-11-25T10:00:00Z' } } }, {
-			'checkout_payload.delivery_method_data.formatted_delivery_date': ['This field is required.'],
-			'checkout_payload.delivery_method_data.parcel_handover_date': ['This field is required.'],
-		}],
-		['a checkout name over 100 characters', { shipping_method_checkout_name: 'x'.repeat(101) }, { shipping_method_checkout_name: ['Ensure this field has no more than 100 characters.'] }],
-		['a currency the API does not take', { currency: 'CHF' }, { currency: ['"CHF" is not a valid choice.'] }],
-		['a value that is not a decimal', { total_order_value: '12,5 EUR' }, { total_order_value: ['A valid number is required.'] }],
-		['no external order ID', { external_order_id: undefined }, { external_order_id: ['This field is required.'] }],
+		[
+			'a checkout payload missing its delivery data',
+			{
+				checkout_payload: {
+					sender_address_id: 1,
+					shipping_product: {},
+					delivery_method_type: 'standard_delivery',
+					delivery_method_data: { delivery_date: '2026-11-25T10:00:00Z' },
+				},
+			},
+			{
+				'checkout_payload.delivery_method_data.formatted_delivery_date': [
+					'This field is required.',
+				],
+				'checkout_payload.delivery_method_data.parcel_handover_date': ['This field is required.'],
+			},
+		],
+		[
+			'a checkout name over 100 characters',
+			{ shipping_method_checkout_name: 'x'.repeat(101) },
+			{ shipping_method_checkout_name: ['Ensure this field has no more than 100 characters.'] },
+		],
+		[
+			'a currency the API does not take',
+			{ currency: 'CHF' },
+			{ currency: ['"CHF" is not a valid choice.'] },
+		],
+		[
+			'a value that is not a decimal',
+			{ total_order_value: '12,5 EUR' },
+			{ total_order_value: ['A valid number is required.'] },
+		],
+		[
+			'no external order ID',
+			{ external_order_id: undefined },
+			{ external_order_id: ['This field is required.'] },
+		],
 		['an empty email', { email: '' }, { email: ['Enter a valid email address.'] }],
-		['a weight under 1 gram', { weight: '0.0001' }, { weight: ['Ensure this value is greater than or equal to 0.001.'] }],
-		['a parcel item without a value', { parcel_items: [{ description: 'Mug', quantity: 1 }] }, { 'parcel_items.0.value': ['This field is required.'] }],
+		[
+			'a weight under 1 gram',
+			{ weight: '0.0001' },
+			{ weight: ['Ensure this value is greater than or equal to 0.001.'] },
+		],
+		[
+			'a parcel item without a value',
+			{ parcel_items: [{ description: 'Mug', quantity: 1 }] },
+			{ 'parcel_items.0.value': ['This field is required.'] },
+		],
 	])('%s', async (_name, overrides, fieldErrors) => {
-		const { items } = await runNode(upsert({}, { onError: 'continueRegularOutput' }), [shopOrder(1), shopOrder(2, overrides)]);
+		const { items } = await runNode(upsert({}, { onError: 'continueRegularOutput' }), [
+			shopOrder(1),
+			shopOrder(2, overrides),
+		]);
 		expect(items[0].json.status).toBe('created');
 		expect(items[1].error).toBeDefined();
 		expect(fieldErrorsOf(items[1])).toEqual(fieldErrors);
@@ -342,7 +543,9 @@ describe('orders are checked against the spec before sending', () => {
 				customs_details: {
 					discount_granted: '3.99',
 					freight_costs: 5.99,
-					tax_numbers: { sender: [{ tax_number: { name: 'VAT', country: 'NL', value: 'NL987654321B02' } }] },
+					tax_numbers: {
+						sender: [{ tax_number: { name: 'VAT', country: 'NL', value: 'NL987654321B02' } }],
+					},
 				},
 			}),
 		]);
@@ -356,6 +559,8 @@ describe('orders are checked against the spec before sending', () => {
 
 	test('the generated order schema matches the vendored spec', () => {
 		const { execFileSync } = jest.requireActual('child_process');
-		expect(() => execFileSync('node', ['scripts/generate-order-schema.js', '--check'], { stdio: 'pipe' })).not.toThrow();
+		expect(() =>
+			execFileSync('node', ['scripts/generate-order-schema.js', '--check'], { stdio: 'pipe' }),
+		).not.toThrow();
 	});
 });

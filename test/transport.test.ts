@@ -1,17 +1,31 @@
-import { backoffDelay, DEFAULT_RETRY_POLICY, MAX_ATTEMPTS_ON_SERVER_ERROR, parseRetryAfter } from '../nodes/shared/retry';
+import {
+	backoffDelay,
+	DEFAULT_RETRY_POLICY,
+	MAX_ATTEMPTS_ON_SERVER_ERROR,
+	parseRetryAfter,
+} from '../nodes/shared/retry';
 import { makeNode, runNode } from './helpers/engine';
 import { apiCalls, useSandbox } from './helpers/sandbox';
 
 const sandbox = useSandbox();
 
 const getIntegration = () =>
-	makeNode('sendcloud', { resource: 'integration', operation: 'get', integrationId: { __rl: true, mode: 'id', value: '101' } } as never);
-const statuses = () => sandbox.requests.filter((r) => r.path.startsWith('/api/v2')).map((r) => r.status ?? 'dropped');
+	makeNode('sendcloud', {
+		resource: 'integration',
+		operation: 'get',
+		integrationId: { __rl: true, mode: 'id', value: '101' },
+	} as never);
+const statuses = () =>
+	sandbox.requests.filter((r) => r.path.startsWith('/api/v2')).map((r) => r.status ?? 'dropped');
 
 describe('transient failures of requests safe to repeat are retried', () => {
 	test.each([
 		['429 with Retry-After in seconds', { kind: '429', retryAfter: 0 }, 429],
-		['429 with Retry-After as an HTTP date', { kind: '429', retryAfter: new Date(Date.now() - 1000).toUTCString() }, 429],
+		[
+			'429 with Retry-After as an HTTP date',
+			{ kind: '429', retryAfter: new Date(Date.now() - 1000).toUTCString() },
+			429,
+		],
 		['429 without Retry-After (backoff)', { kind: '429' }, 429],
 		['500', { kind: '500', retryAfter: 0 }, 500],
 		['502', { kind: '502', retryAfter: 0 }, 502],
@@ -49,7 +63,12 @@ describe('transient failures of requests safe to repeat are retried', () => {
 
 	test('a PATCH is retried too', async () => {
 		sandbox.injectFaults({ kind: '503', retryAfter: 0 });
-		const node = makeNode('sendcloud', { resource: 'integration', operation: 'update', integrationId: { __rl: true, mode: 'id', value: '101' }, updateFields: { webhookActive: true, webhookUrl: 'https://a.example.com/hook' } } as never);
+		const node = makeNode('sendcloud', {
+			resource: 'integration',
+			operation: 'update',
+			integrationId: { __rl: true, mode: 'id', value: '101' },
+			updateFields: { webhookActive: true, webhookUrl: 'https://a.example.com/hook' },
+		} as never);
 		const { error } = await runNode(node);
 		expect(error).toBeUndefined();
 		expect(statuses()).toEqual([503, 200]);
@@ -58,23 +77,32 @@ describe('transient failures of requests safe to repeat are retried', () => {
 	test('retries are bounded: after the last attempt the error says how many were made', async () => {
 		sandbox.injectFaults({ kind: '503', retryAfter: 0, times: 10 });
 		const { error } = await runNode(getIntegration());
-		expect(error?.message).toBe(`Sendcloud had a server error (HTTP 503) (after ${DEFAULT_RETRY_POLICY.maxAttempts} attempts)`);
+		expect(error?.message).toBe(
+			`Sendcloud had a server error (HTTP 503) (after ${DEFAULT_RETRY_POLICY.maxAttempts} attempts)`,
+		);
 		expect(statuses()).toEqual(Array(DEFAULT_RETRY_POLICY.maxAttempts).fill(503));
 	});
 
 	test('a 500 that keeps coming is reported after a few attempts, not the full retry budget', async () => {
 		sandbox.injectFaults({ kind: '500', retryAfter: 0, times: 10 });
 		const { error } = await runNode(getIntegration());
-		expect(error?.message).toBe(`Sendcloud had a server error (HTTP 500) (after ${MAX_ATTEMPTS_ON_SERVER_ERROR} attempts)`);
+		expect(error?.message).toBe(
+			`Sendcloud had a server error (HTTP 500) (after ${MAX_ATTEMPTS_ON_SERVER_ERROR} attempts)`,
+		);
 		expect(statuses()).toEqual(Array(MAX_ATTEMPTS_ON_SERVER_ERROR).fill(500));
 	});
 
 	test('a Retry-After longer than the wait budget fails at once instead of hanging', async () => {
 		sandbox.injectFaults({ kind: '429', retryAfter: 3600 });
 		// Another account: the pacer holds every request of this one for a minute after such an answer.
-		const node = { ...getIntegration(), credentials: { sendcloudApi: { id: 'cred-account-out-of-quota', name: 'Out of quota' } } };
+		const node = {
+			...getIntegration(),
+			credentials: { sendcloudApi: { id: 'cred-account-out-of-quota', name: 'Out of quota' } },
+		};
 		const { error } = await runNode(node);
-		expect(error?.message).toBe("Sendcloud's rate limit was still exceeded: other clients may be using the same account's quota");
+		expect(error?.message).toBe(
+			"Sendcloud's rate limit was still exceeded: other clients may be using the same account's quota",
+		);
 		expect(statuses()).toEqual([429]);
 	});
 });
@@ -98,7 +126,11 @@ describe('Retry-After and backoff', () => {
 
 	test('backoff doubles per attempt, stays within half and all of its ceiling, and is capped', () => {
 		const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
-		expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0))).toEqual([50, 100, 200, 400, 500, 500]);
-		expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
+		expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0))).toEqual([
+			50, 100, 200, 400, 500, 500,
+		]);
+		expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 1))).toEqual([
+			100, 200, 400, 800, 1000, 1000,
+		]);
 	});
 });

@@ -22,7 +22,17 @@ afterEach(() => {
 	sandbox.options.newestFirst = true;
 });
 
-async function simulate({ polls, newestFirst, maxPerPoll, seed }: { polls: number; newestFirst: boolean; maxPerPoll: number; seed: number }) {
+async function simulate({
+	polls,
+	newestFirst,
+	maxPerPoll,
+	seed,
+}: {
+	polls: number;
+	newestFirst: boolean;
+	maxPerPoll: number;
+	seed: number;
+}) {
 	const random: () => number = prng(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	let now = Date.parse('2026-11-21T21:00:00Z');
@@ -43,7 +53,8 @@ async function simulate({ polls, newestFirst, maxPerPoll, seed }: { polls: numbe
 	const fired = new Map<string, number>();
 	let failedPolls = 0;
 	const record = (orders: Array<Record<string, unknown>> | null) => {
-		for (const order of orders ?? []) fired.set(String(order.shipment_uuid), (fired.get(String(order.shipment_uuid)) ?? 0) + 1);
+		for (const order of orders ?? [])
+			fired.set(String(order.shipment_uuid), (fired.get(String(order.shipment_uuid)) ?? 0) + 1);
 	};
 
 	for (let poll = 0; poll < polls; poll++) {
@@ -54,19 +65,29 @@ async function simulate({ polls, newestFirst, maxPerPoll, seed }: { polls: numbe
 		for (let i = 0; i < arrivals; i++) {
 			const style = random();
 			const createdAt =
-				style < 0.15 ? now - pick((LATENESS_MINUTES - 1) * 60_000) // visible late, older timestamp
-					: style < 0.4 ? sameSecond // ties
+				style < 0.15
+					? now - pick((LATENESS_MINUTES - 1) * 60_000) // visible late, older timestamp
+					: style < 0.4
+						? sameSecond // ties
 						: now - pick(2000);
 			expected.add(String(arrive(sandbox, createdAt).shipment_uuid));
 		}
 		const fault = random();
-		if (fault < 0.03) sandbox.injectFaults({ kind: '404', path: '/shipments$', query: fault < 0.015 ? 'cursor=' : '' });
-		else if (fault < 0.06) sandbox.injectFaults({ kind: '503', path: '/shipments$', retryAfter: 0 });
+		if (fault < 0.03)
+			sandbox.injectFaults({
+				kind: '404',
+				path: '/shipments$',
+				query: fault < 0.015 ? 'cursor=' : '',
+			});
+		else if (fault < 0.06)
+			sandbox.injectFaults({ kind: '503', path: '/shipments$', retryAfter: 0 });
 		try {
 			record(await runner.poll());
 		} catch (error) {
 			failedPolls++;
-			expect(String((error as Error).message)).toBe('Sendcloud could not find the requested resource');
+			expect(String((error as Error).message)).toBe(
+				'Sendcloud could not find the requested resource',
+			);
 		}
 		// A fault a poll did not reach (a page it did not need) must not hit the next one.
 		sandbox.clearFaults();
@@ -83,14 +104,26 @@ async function simulate({ polls, newestFirst, maxPerPoll, seed }: { polls: numbe
 
 test.each([
 	['newest-first list', { polls: 1000, newestFirst: true, maxPerPoll: 0 }],
-	['newest-first list, at most 25 orders a poll', { polls: 1000, newestFirst: true, maxPerPoll: 25 }],
+	[
+		'newest-first list, at most 25 orders a poll',
+		{ polls: 1000, newestFirst: true, maxPerPoll: 25 },
+	],
 	['oldest-first list', { polls: 400, newestFirst: false, maxPerPoll: 0 }],
-])(`%s: every order fires exactly once (seed ${SEED})`, async (_name, settings) => {
-	const { expected, fired, failedPolls } = await simulate({ ...settings, seed: SEED });
-	const twice = [...fired].filter(([, n]) => n > 1).map(([uuid]) => uuid);
-	const missed = [...expected].filter((uuid) => !fired.has(uuid));
-	const unexpected = [...fired.keys()].filter((uuid) => !expected.has(uuid));
-	expect({ seed: SEED, twice, missed, unexpected }).toEqual({ seed: SEED, twice: [], missed: [], unexpected: [] });
-	expect(expected.size).toBeGreaterThan(settings.polls / 2);
-	expect(failedPolls).toBeGreaterThan(0);
-}, 300_000);
+])(
+	`%s: every order fires exactly once (seed ${SEED})`,
+	async (_name, settings) => {
+		const { expected, fired, failedPolls } = await simulate({ ...settings, seed: SEED });
+		const twice = [...fired].filter(([, n]) => n > 1).map(([uuid]) => uuid);
+		const missed = [...expected].filter((uuid) => !fired.has(uuid));
+		const unexpected = [...fired.keys()].filter((uuid) => !expected.has(uuid));
+		expect({ seed: SEED, twice, missed, unexpected }).toEqual({
+			seed: SEED,
+			twice: [],
+			missed: [],
+			unexpected: [],
+		});
+		expect(expected.size).toBeGreaterThan(settings.polls / 2);
+		expect(failedPolls).toBeGreaterThan(0);
+	},
+	300_000,
+);

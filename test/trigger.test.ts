@@ -27,7 +27,9 @@ describe('New Order', () => {
 		expect(sandbox.requests.filter((r) => r.path.endsWith('/shipments'))).toHaveLength(1);
 		expect(await runner.poll()).toBeNull();
 		const state = (runner.staticData['node:Sendcloud'] as IDataObject).orderWatch as IDataObject;
-		expect(state.watermark).toBe(Date.parse(String(sandbox.state.shipments.get(101)!.at(-1)!.created_at)));
+		expect(state.watermark).toBe(
+			Date.parse(String(sandbox.state.shipments.get(101)!.at(-1)!.created_at)),
+		);
 	});
 
 	test('each new order fires once, oldest first', async () => {
@@ -46,7 +48,11 @@ describe('New Order', () => {
 		await runner.poll();
 		arrive(sandbox, at(1), { external_order_id: 'A-1' });
 		const [order] = (await runner.poll())!;
-		expect(order).toMatchObject({ external_order_id: 'A-1', integration: 101, parcel_items: expect.any(Array) });
+		expect(order).toMatchObject({
+			external_order_id: 'A-1',
+			integration: 101,
+			parcel_items: expect.any(Array),
+		});
 		expect(order).not.toHaveProperty('_seq');
 	});
 
@@ -56,7 +62,9 @@ describe('New Order', () => {
 		const same = at(5);
 		const a = arrive(sandbox, same);
 		const b = arrive(sandbox, same);
-		expect(new Set(uuids(await runner.poll()))).toEqual(new Set([a.shipment_uuid, b.shipment_uuid]));
+		expect(new Set(uuids(await runner.poll()))).toEqual(
+			new Set([a.shipment_uuid, b.shipment_uuid]),
+		);
 		const c = arrive(sandbox, same);
 		expect(uuids(await runner.poll())).toEqual([c.shipment_uuid]);
 		expect(await runner.poll()).toBeNull();
@@ -86,8 +94,15 @@ describe('New Order', () => {
 	test('many new orders across page boundaries fire once each; the cap spreads them over polls', async () => {
 		const runner = trigger({ options: { maxPerPoll: 100 } });
 		await runner.poll();
-		const arrived = Array.from({ length: 250 }, (_, i) => arrive(sandbox, at(1 + Math.floor(i / 7))).shipment_uuid);
-		const fired = [...uuids(await runner.poll()), ...uuids(await runner.poll()), ...uuids(await runner.poll())];
+		const arrived = Array.from(
+			{ length: 250 },
+			(_, i) => arrive(sandbox, at(1 + Math.floor(i / 7))).shipment_uuid,
+		);
+		const fired = [
+			...uuids(await runner.poll()),
+			...uuids(await runner.poll()),
+			...uuids(await runner.poll()),
+		];
 		expect(fired).toHaveLength(250);
 		expect(new Set(fired)).toEqual(new Set(arrived));
 		expect(await runner.poll()).toBeNull();
@@ -96,7 +111,10 @@ describe('New Order', () => {
 	test('a poll that fails on a later page loses nothing: the next one catches up', async () => {
 		const runner = trigger();
 		await runner.poll();
-		const arrived = Array.from({ length: 150 }, (_, i) => arrive(sandbox, at(1 + i / 100)).shipment_uuid);
+		const arrived = Array.from(
+			{ length: 150 },
+			(_, i) => arrive(sandbox, at(1 + i / 100)).shipment_uuid,
+		);
 		const before = JSON.stringify(runner.staticData);
 		sandbox.injectFaults({ kind: '404', path: '/shipments$', query: 'cursor=' });
 		await expect(runner.poll()).rejects.toThrow('Sendcloud could not find the requested resource');
@@ -104,21 +122,34 @@ describe('New Order', () => {
 		expect(new Set(uuids(await runner.poll()))).toEqual(new Set(arrived));
 	});
 
-	test.each(['malformed', 'no-results'])('a %s page is retried like any transient failure', async (kind) => {
-		const runner = trigger();
-		await runner.poll();
-		const order = arrive(sandbox, at(1));
-		sandbox.injectFaults({ kind, path: '/shipments$' });
-		expect(uuids(await runner.poll())).toEqual([order.shipment_uuid]);
-		expect(sandbox.requests.filter((r) => r.path.endsWith('/shipments')).map((r) => r.status).slice(-2)).toEqual([200, 200]);
-	});
+	test.each(['malformed', 'no-results'])(
+		'a %s page is retried like any transient failure',
+		async (kind) => {
+			const runner = trigger();
+			await runner.poll();
+			const order = arrive(sandbox, at(1));
+			sandbox.injectFaults({ kind, path: '/shipments$' });
+			expect(uuids(await runner.poll())).toEqual([order.shipment_uuid]);
+			expect(
+				sandbox.requests
+					.filter((r) => r.path.endsWith('/shipments'))
+					.map((r) => r.status)
+					.slice(-2),
+			).toEqual([200, 200]);
+		},
+	);
 
 	test('order and payment status filters: other orders are skipped for good', async () => {
-		const runner = trigger({ options: { paymentStatuses: 'paid', orderStatuses: 'processing, ready' } });
+		const runner = trigger({
+			options: { paymentStatuses: 'paid', orderStatuses: 'processing, ready' },
+		});
 		await runner.poll();
 		const paid = arrive(sandbox, at(1), { payment_status: { id: 'paid', message: 'Paid' } });
 		arrive(sandbox, at(2), { payment_status: { id: 'pending', message: 'Pending' } });
-		arrive(sandbox, at(3), { payment_status: { id: 'paid', message: 'Paid' }, order_status: { id: 'cancelled', message: 'Cancelled' } });
+		arrive(sandbox, at(3), {
+			payment_status: { id: 'paid', message: 'Paid' },
+			order_status: { id: 'cancelled', message: 'Cancelled' },
+		});
 		expect(uuids(await runner.poll())).toEqual([paid.shipment_uuid]);
 		expect(await runner.poll()).toBeNull();
 	});
@@ -127,16 +158,25 @@ describe('New Order', () => {
 		const newest = Date.parse(String(sandbox.state.shipments.get(101)!.at(-1)!.created_at));
 		const startFrom = new Date(newest - 6 * 3600_000).toISOString();
 		const runner = trigger({ options: { startFrom } });
-		const expected = sandbox.state.shipments.get(101)!.filter((s) => String(s.created_at) >= startFrom);
+		const expected = sandbox.state.shipments
+			.get(101)!
+			.filter((s) => String(s.created_at) >= startFrom);
 		expect(expected.length).toBeGreaterThan(3);
-		expect(new Set(uuids(await runner.poll()))).toEqual(new Set(expected.map((s) => s.shipment_uuid)));
+		expect(new Set(uuids(await runner.poll()))).toEqual(
+			new Set(expected.map((s) => s.shipment_uuid)),
+		);
 		expect(await runner.poll()).toBeNull();
 	});
 
 	test('changing the integration starts over instead of firing its whole history', async () => {
 		const runner = trigger();
 		await runner.poll();
-		const other = new TriggerRunner(makeNode('sendcloudTrigger', { event: 'newShipment', integrationId: { __rl: true, mode: 'id', value: '102' } } as never));
+		const other = new TriggerRunner(
+			makeNode('sendcloudTrigger', {
+				event: 'newShipment',
+				integrationId: { __rl: true, mode: 'id', value: '102' },
+			} as never),
+		);
 		other.staticData = runner.staticData;
 		expect(await other.poll()).toBeNull();
 	});
@@ -152,8 +192,15 @@ describe('New Order', () => {
 	});
 
 	test('errors surface in manual mode', async () => {
-		const runner = new TriggerRunner(makeNode('sendcloudTrigger', { event: 'newShipment', integrationId: { __rl: true, mode: 'id', value: '999' } } as never));
-		await expect(runner.poll('manual')).rejects.toThrow('Sendcloud could not find the requested resource');
+		const runner = new TriggerRunner(
+			makeNode('sendcloudTrigger', {
+				event: 'newShipment',
+				integrationId: { __rl: true, mode: 'id', value: '999' },
+			} as never),
+		);
+		await expect(runner.poll('manual')).rejects.toThrow(
+			'Sendcloud could not find the requested resource',
+		);
 	});
 
 	test('the remembered orders stay within the lateness window', async () => {
@@ -161,7 +208,9 @@ describe('New Order', () => {
 		await runner.poll();
 		for (let minute = 0; minute < 60; minute += 2) arrive(sandbox, at(minute));
 		await runner.poll();
-		const state = (runner.staticData['node:Sendcloud'] as IDataObject).orderWatch as { seen: Record<string, [number, number]> };
+		const state = (runner.staticData['node:Sendcloud'] as IDataObject).orderWatch as {
+			seen: Record<string, [number, number]>;
+		};
 		expect(Object.keys(state.seen)).toHaveLength(6); // minutes 48..58: the newest order and 10 minutes before it
 	});
 });
@@ -188,8 +237,12 @@ describe('requests one poll makes: 10 new orders among 10,000', () => {
 		try {
 			const calls = await requestsForTenNew();
 			// start_date 2026-11-19: the ~2,900 orders of the 19th and 20th, 100 a page (29 requests).
-			const listed = sandbox.state.shipments.get(101)!.filter((s) => String(s.created_at) >= '2026-11-19').length;
-			expect(new URL(calls[0].split(' ')[1], 'http://x').searchParams.get('start_date')).toBe('2026-11-19');
+			const listed = sandbox.state.shipments
+				.get(101)!
+				.filter((s) => String(s.created_at) >= '2026-11-19').length;
+			expect(new URL(calls[0].split(' ')[1], 'http://x').searchParams.get('start_date')).toBe(
+				'2026-11-19',
+			);
 			expect(calls).toHaveLength(Math.ceil(listed / 100));
 			expect(calls.length).toBeLessThan(10_000 / 100 / 3); // the whole history is 100+ pages
 		} finally {
@@ -225,17 +278,31 @@ describe('Updated Order', () => {
 
 describe('Integration Failing', () => {
 	const watch = (notifyRecovery = false) =>
-		new TriggerRunner(makeNode('sendcloudTrigger', { event: 'integrationFailing', integrationId: { __rl: true, mode: 'id', value: '101' }, notifyRecovery } as never));
+		new TriggerRunner(
+			makeNode('sendcloudTrigger', {
+				event: 'integrationFailing',
+				integrationId: { __rl: true, mode: 'id', value: '101' },
+				notifyRecovery,
+			} as never),
+		);
 
 	test('fires when failing_since appears, and when healthy again if asked', async () => {
 		const runner = watch(true);
 		expect(await runner.poll()).toBeNull();
 		const integration = sandbox.state.integrations.find((i) => i.id === 101)!;
 		integration.failing_since = '2026-11-22T10:00:00Z';
-		expect(await runner.poll()).toEqual([expect.objectContaining({ event: 'failing', id: 101, failing_since: '2026-11-22T10:00:00Z' })]);
+		expect(await runner.poll()).toEqual([
+			expect.objectContaining({ event: 'failing', id: 101, failing_since: '2026-11-22T10:00:00Z' }),
+		]);
 		expect(await runner.poll()).toBeNull();
 		integration.failing_since = null;
-		expect(await runner.poll()).toEqual([expect.objectContaining({ event: 'recovered', id: 101, failing_since_before: '2026-11-22T10:00:00Z' })]);
+		expect(await runner.poll()).toEqual([
+			expect.objectContaining({
+				event: 'recovered',
+				id: 101,
+				failing_since_before: '2026-11-22T10:00:00Z',
+			}),
+		]);
 	});
 
 	test('without the recovery option, getting healthy fires nothing', async () => {
@@ -248,6 +315,8 @@ describe('Integration Failing', () => {
 	});
 
 	test('manual mode returns the integration as a sample', async () => {
-		expect(await watch().poll('manual')).toEqual([expect.objectContaining({ event: 'healthy', id: 101 })]);
+		expect(await watch().poll('manual')).toEqual([
+			expect.objectContaining({ event: 'healthy', id: 101 }),
+		]);
 	});
 });

@@ -11,9 +11,17 @@ const sandbox = useSandbox();
 afterEach(() => sandbox.setClock());
 
 const manualRun = (event: string, integrationId = '101') =>
-	new TriggerRunner(makeNode('sendcloudTrigger', { event, integrationId: { __rl: true, mode: 'id', value: integrationId } } as never)).poll('manual');
+	new TriggerRunner(
+		makeNode('sendcloudTrigger', {
+			event,
+			integrationId: { __rl: true, mode: 'id', value: integrationId },
+		} as never),
+	).poll('manual');
 
-const newestSeeded = () => sandbox.state.shipments.get(101)!.reduce((a, b) => (String(b.created_at) > String(a.created_at) ? b : a));
+const newestSeeded = () =>
+	sandbox.state.shipments
+		.get(101)!
+		.reduce((a, b) => (String(b.created_at) > String(a.created_at) ? b : a));
 
 describe.each([
 	['New Order', 'newShipment'],
@@ -23,14 +31,19 @@ describe.each([
 		['the same week', 0],
 		['five months later', 150],
 		['two years later', 730],
-	])('returns the newest order when the sandbox clock stands %s, with one request', async (_when, days) => {
-		sandbox.setClock(() => CLOCK_START + days * DAY_MS);
-		expect(uuids(await manualRun(event))).toEqual([newestSeeded().shipment_uuid]);
-		expect(apiCalls(sandbox)).toHaveLength(1);
-	});
+	])(
+		'returns the newest order when the sandbox clock stands %s, with one request',
+		async (_when, days) => {
+			sandbox.setClock(() => CLOCK_START + days * DAY_MS);
+			expect(uuids(await manualRun(event))).toEqual([newestSeeded().shipment_uuid]);
+			expect(apiCalls(sandbox)).toHaveLength(1);
+		},
+	);
 
 	test('an integration without orders says so instead of showing nothing', async () => {
-		await expect(manualRun(event, '103')).rejects.toThrow('Integration 103 has no orders yet, so there is no order to show as a sample');
+		await expect(manualRun(event, '103')).rejects.toThrow(
+			'Integration 103 has no orders yet, so there is no order to show as a sample',
+		);
 	});
 });
 

@@ -13,10 +13,18 @@ const open: WebhookTriggerRunner[] = [];
 /** One workflow's trigger on `integration`, with Replace Existing Webhook on: the strongest claim a user can make. */
 async function workflow(name: 'a' | 'b', integration = 102): Promise<WebhookTriggerRunner> {
 	const webhookId = `${name === 'a' ? 'aaaaaaaa' : 'bbbbbbbb'}-0000-4000-8000-000000000001`;
-	const node = makeNode('sendcloudWebhookTrigger', { integrationId: rl(integration), events: ['integration_updated'], options: { replaceExistingWebhook: true } } as never, {
-		id: `holder-${name}`,
-		webhookId,
-	});
+	const node = makeNode(
+		'sendcloudWebhookTrigger',
+		{
+			integrationId: rl(integration),
+			events: ['integration_updated'],
+			options: { replaceExistingWebhook: true },
+		} as never,
+		{
+			id: `holder-${name}`,
+			webhookId,
+		},
+	);
 	const runner = new WebhookTriggerRunner(node);
 	await runner.listen();
 	open.push(runner);
@@ -28,7 +36,9 @@ const settingsOf = (id: number) => {
 	return { webhook_url, webhook_active };
 };
 
-beforeEach(() => credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl }));
+beforeEach(() =>
+	credentialsHelper.set('sendcloudApi', { ...API_KEY, baseUrl: sandbox.sendcloudBaseUrl }),
+);
 afterEach(async () => {
 	for (const runner of open.splice(0)) await runner.close();
 });
@@ -38,7 +48,9 @@ describe('two workflows on one integration', () => {
 		const a = await workflow('a');
 		const b = await workflow('b');
 		await a.activate();
-		await expect(b.activate()).rejects.toThrow('Another n8n workflow receives this integration’s webhooks: the Sendcloud Webhook Trigger with webhook ID aaaaaaaa-0000-4000-8000-000000000001');
+		await expect(b.activate()).rejects.toThrow(
+			'Another n8n workflow receives this integration’s webhooks: the Sendcloud Webhook Trigger with webhook ID aaaaaaaa-0000-4000-8000-000000000001',
+		);
 		expect(settingsOf(102)).toEqual({ webhook_url: a.url('trigger'), webhook_active: true });
 	});
 
@@ -61,7 +73,12 @@ describe('two workflows on one integration', () => {
 		const a = await workflow('a');
 		const b = await workflow('b');
 		await a.activate();
-		sandbox.injectFaults({ method: 'PATCH', path: '^/integrations/102$', kind: '403', message: 'You do not have permission to perform this action.' });
+		sandbox.injectFaults({
+			method: 'PATCH',
+			path: '^/integrations/102$',
+			kind: '403',
+			message: 'You do not have permission to perform this action.',
+		});
 		await expect(a.deactivate()).rejects.toThrow();
 		// n8n marks the workflow inactive even so; the integration still sends to A.
 		await expect(b.activate()).rejects.toThrow('webhook ID aaaaaaaa-0000-4000-8000-000000000001');
@@ -85,10 +102,22 @@ describe('two workflows on one integration', () => {
 
 describe('one workflow’s test and production URLs', () => {
 	test.each([
-		['production on, test on, production off, test off', ['trigger+', 'manual+', 'trigger-', 'manual-']],
-		['production on, test on, test off, production off', ['trigger+', 'manual+', 'manual-', 'trigger-']],
-		['test on, production on, test off, production off', ['manual+', 'trigger+', 'manual-', 'trigger-']],
-		['test on, production on, production off, test off', ['manual+', 'trigger+', 'trigger-', 'manual-']],
+		[
+			'production on, test on, production off, test off',
+			['trigger+', 'manual+', 'trigger-', 'manual-'],
+		],
+		[
+			'production on, test on, test off, production off',
+			['trigger+', 'manual+', 'manual-', 'trigger-'],
+		],
+		[
+			'test on, production on, test off, production off',
+			['manual+', 'trigger+', 'manual-', 'trigger-'],
+		],
+		[
+			'test on, production on, production off, test off',
+			['manual+', 'trigger+', 'trigger-', 'manual-'],
+		],
 	])('%s: the original URL comes back', async (_name, steps) => {
 		const a = await workflow('a');
 		for (const step of steps) {

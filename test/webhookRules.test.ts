@@ -1,6 +1,19 @@
-import { type FiredStatuses, isoTime, MAX_REMEMBERED_PARCELS, parseEvent, recordIfNews, simplifyEvent } from '../nodes/Sendcloud/webhook/deliveries';
+import {
+	type FiredStatuses,
+	isoTime,
+	MAX_REMEMBERED_PARCELS,
+	parseEvent,
+	recordIfNews,
+	simplifyEvent,
+} from '../nodes/Sendcloud/webhook/deliveries';
 import { sameNodeWebhook, triggerWebhookIdOf } from '../nodes/Sendcloud/webhook/holders';
-import { deliveryDigest, isOlderThan, MAX_REMEMBERED_DELIVERIES, recordIfUnseen, type SeenDeliveries } from '../nodes/Sendcloud/webhook/replays';
+import {
+	deliveryDigest,
+	isOlderThan,
+	MAX_REMEMBERED_DELIVERIES,
+	recordIfUnseen,
+	type SeenDeliveries,
+} from '../nodes/Sendcloud/webhook/replays';
 import { isSignedBy, signatureOf } from '../nodes/Sendcloud/webhook/signature';
 
 // The rules the webhook trigger applies to every call, before and after the signature.
@@ -16,7 +29,12 @@ describe('signature', () => {
 	});
 
 	test.each([
-		['the same JSON re-serialised without Python’s spaces', Buffer.from('{"key":"value"}'), SPEC_SIGNATURE, 'secretkey'],
+		[
+			'the same JSON re-serialised without Python’s spaces',
+			Buffer.from('{"key":"value"}'),
+			SPEC_SIGNATURE,
+			'secretkey',
+		],
 		['one byte changed', Buffer.from('{"key": "valuf"}'), SPEC_SIGNATURE, 'secretkey'],
 		['another key', body, SPEC_SIGNATURE, 'sk_other'],
 		['no signature', body, undefined, 'secretkey'],
@@ -37,12 +55,16 @@ describe('out-of-order and repeated deliveries', () => {
 		expect(recordIfNews(first, '7', 1000)).toBeUndefined();
 		expect(recordIfNews(first, '7', 999)).toBeUndefined();
 		expect(recordIfNews(first, '7', 1001)).toEqual([['7', 1001]]);
-		expect(recordIfNews(first, '8', 5)).toEqual([['7', 1000], ['8', 5]]);
+		expect(recordIfNews(first, '8', 5)).toEqual([
+			['7', 1000],
+			['8', 5],
+		]);
 	});
 
 	test(`remembers at most ${MAX_REMEMBERED_PARCELS} parcels, forgetting the one updated longest ago`, () => {
 		let fired: FiredStatuses = [];
-		for (let parcel = 0; parcel < MAX_REMEMBERED_PARCELS; parcel++) fired = recordIfNews(fired, String(parcel), 1)!;
+		for (let parcel = 0; parcel < MAX_REMEMBERED_PARCELS; parcel++)
+			fired = recordIfNews(fired, String(parcel), 1)!;
 		fired = recordIfNews(fired, '0', 2)!; // parcel 0 is now the most recently updated
 		fired = recordIfNews(fired, '1000', 1)!;
 		expect(fired).toHaveLength(MAX_REMEMBERED_PARCELS);
@@ -85,7 +107,13 @@ describe('event output', () => {
 			shipment_uuid: 'u-1',
 			carrier: 'postnl',
 		});
-		expect(simplifyEvent({ action: 'integration_updated', timestamp: 1525271885993, integration: { id: 101, shop_name: 'Shop' } })).toEqual({
+		expect(
+			simplifyEvent({
+				action: 'integration_updated',
+				timestamp: 1525271885993,
+				integration: { id: 101, shop_name: 'Shop' },
+			}),
+		).toEqual({
 			event: 'integration_updated',
 			event_time: '2018-05-02T14:38:05.993Z',
 			integration_id: 101,
@@ -106,13 +134,20 @@ describe('event output', () => {
 
 describe('bodies', () => {
 	test('a JSON object is an event', () => {
-		expect(parseEvent(Buffer.from('{"action": "integration_updated"}'))).toEqual({ event: { action: 'integration_updated' } });
+		expect(parseEvent(Buffer.from('{"action": "integration_updated"}'))).toEqual({
+			event: { action: 'integration_updated' },
+		});
 	});
 
-	test.each(['null', '[]', '"text"', '7', 'false', '{"action": '])('%s is not, and the reason never quotes it', (body) => {
-		const parsed = parseEvent(Buffer.from(body));
-		expect(parsed).toEqual({ invalid: body === '{"action": ' ? 'The body is not JSON' : 'The body is not a JSON object' });
-	});
+	test.each(['null', '[]', '"text"', '7', 'false', '{"action": '])(
+		'%s is not, and the reason never quotes it',
+		(body) => {
+			const parsed = parseEvent(Buffer.from(body));
+			expect(parsed).toEqual({
+				invalid: body === '{"action": ' ? 'The body is not JSON' : 'The body is not a JSON object',
+			});
+		},
+	);
 });
 
 describe('repeated deliveries', () => {
@@ -120,8 +155,18 @@ describe('repeated deliveries', () => {
 		const digest = deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}'));
 		expect(digest).toMatch(/^[0-9a-f]{32}$/);
 		const seen = recordIfUnseen([], digest)!;
-		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}')))).toBeUndefined();
-		expect(recordIfUnseen(seen, deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 2}')))).toHaveLength(2);
+		expect(
+			recordIfUnseen(
+				seen,
+				deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 1}')),
+			),
+		).toBeUndefined();
+		expect(
+			recordIfUnseen(
+				seen,
+				deliveryDigest(Buffer.from('{"action": "integration_updated", "timestamp": 2}')),
+			),
+		).toHaveLength(2);
 	});
 
 	test(`remembers at most ${MAX_REMEMBERED_DELIVERIES} deliveries, forgetting the oldest`, () => {
@@ -161,8 +206,14 @@ describe('who holds an integration', () => {
 
 	test.each([
 		[ours, 'aaaaaaaa-0000-4000-8000-000000000001'],
-		['https://other.example.com/custom-endpoint/BBBBBBBB-0000-4000-8000-000000000002/webhook', 'bbbbbbbb-0000-4000-8000-000000000002'],
-		['http://127.0.0.1:5678/webhook-test/aaaaaaaa-0000-4000-8000-000000000001/webhook/', 'aaaaaaaa-0000-4000-8000-000000000001'],
+		[
+			'https://other.example.com/custom-endpoint/BBBBBBBB-0000-4000-8000-000000000002/webhook',
+			'bbbbbbbb-0000-4000-8000-000000000002',
+		],
+		[
+			'http://127.0.0.1:5678/webhook-test/aaaaaaaa-0000-4000-8000-000000000001/webhook/',
+			'aaaaaaaa-0000-4000-8000-000000000001',
+		],
 		['https://berlin.example.com/hooks/sendcloud', undefined],
 		['https://n8n.example.com/webhook/aaaaaaaa-0000-4000-8000-000000000001/other-path', undefined],
 		['not a URL', undefined],

@@ -37,7 +37,11 @@ export const dataFastProfile: ApiProfile = {
 	headers: () => ({}),
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
 		const status = failure.statusCode;
-		if (status === undefined) return new NodeApiError(node, errorBody(failure), { ...unansweredError('DataFast', failure, attempts), itemIndex });
+		if (status === undefined)
+			return new NodeApiError(node, errorBody(failure), {
+				...unansweredError('DataFast', failure, attempts),
+				itemIndex,
+			});
 		return new NodeApiError(node, errorBody(failure), {
 			message: summaries[status] ?? `DataFast answered with HTTP ${status}`,
 			description: detailOf(failure.body),

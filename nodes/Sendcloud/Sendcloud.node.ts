@@ -3,7 +3,10 @@ import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from '
 import { BASE_URL_FROM_CREDENTIALS } from '../shared/baseUrl';
 import { authenticationProperty, sendcloudCredentials } from './descriptions/common';
 import { integrationFields, integrationOperations } from './descriptions/IntegrationDescription';
-import { integrationLogFields, integrationLogOperations } from './descriptions/IntegrationLogDescription';
+import {
+	integrationLogFields,
+	integrationLogOperations,
+} from './descriptions/IntegrationLogDescription';
 import { parcelFields, parcelOperations } from './descriptions/ParcelDescription';
 import { shipmentFields, shipmentOperations } from './descriptions/ShipmentDescription';
 import { searchIntegrations } from './methods/listSearch';
@@ -20,7 +23,8 @@ export class Sendcloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create shipping labels, track parcels, and manage Sendcloud shop integrations, their orders and exception logs',
+		description:
+			'Create shipping labels, track parcels, and manage Sendcloud shop integrations, their orders and exception logs',
 		defaults: { name: 'Sendcloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -7,12 +7,22 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, integrationIdLocator, parseIntegrationId, sendcloudCredentials } from './descriptions/common';
+import {
+	authenticationProperty,
+	integrationIdLocator,
+	parseIntegrationId,
+	sendcloudCredentials,
+} from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
 import { apiRequest, pagesOf } from '../shared/transport';
 import { sendcloudProfile } from './transport';
 import { checkIntegration, type IntegrationWatchState } from './trigger/integrationWatch';
-import { newestOrder, type OrderPages, type OrderWatchState, pollOrders } from './trigger/orderWatch';
+import {
+	newestOrder,
+	type OrderPages,
+	type OrderWatchState,
+	pollOrders,
+} from './trigger/orderWatch';
 
 const MINUTE_MS = 60_000;
 
@@ -27,7 +37,8 @@ export class SendcloudTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ {"newShipment": "New Order", "updatedShipment": "Updated Order", "integrationFailing": "Integration Failing"}[$parameter["event"]] }}',
-		description: 'Starts the workflow when an order arrives or changes in a Sendcloud integration, or when the integration starts failing',
+		description:
+			'Starts the workflow when an order arrives or changes in a Sendcloud integration, or when the integration starts failing',
 		defaults: { name: 'Sendcloud Trigger' },
 		polling: true,
 		inputs: [],
@@ -41,9 +52,21 @@ export class SendcloudTrigger implements INodeType {
 				type: 'options',
 				default: 'newShipment',
 				options: [
-					{ name: 'New Order', value: 'newShipment', description: 'An order appeared in the integration' },
-					{ name: 'Updated Order', value: 'updatedShipment', description: 'The shop changed an order (its shipment_updated_at moved)' },
-					{ name: 'Integration Failing', value: 'integrationFailing', description: 'Sendcloud could no longer fetch orders or send feedback' },
+					{
+						name: 'New Order',
+						value: 'newShipment',
+						description: 'An order appeared in the integration',
+					},
+					{
+						name: 'Updated Order',
+						value: 'updatedShipment',
+						description: 'The shop changed an order (its shipment_updated_at moved)',
+					},
+					{
+						name: 'Integration Failing',
+						value: 'integrationFailing',
+						description: 'Sendcloud could no longer fetch orders or send feedback',
+					},
 				],
 			},
 			integrationIdLocator({}),
@@ -69,7 +92,8 @@ export class SendcloudTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 10,
-						description: 'How long after its creation time an order may still become visible in Sendcloud and be caught. Longer costs more requests per poll.',
+						description:
+							'How long after its creation time an order may still become visible in Sendcloud and be caught. Longer costs more requests per poll.',
 					},
 					{
 						displayName: 'Max Orders per Poll',
@@ -77,7 +101,8 @@ export class SendcloudTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 0,
-						description: 'At most this many orders start the workflow per poll, oldest first; the rest wait for the next poll. 0 means no cap.',
+						description:
+							'At most this many orders start the workflow per poll, oldest first; the rest wait for the next poll. 0 means no cap.',
 					},
 					{
 						displayName: 'Order Statuses',
@@ -85,7 +110,8 @@ export class SendcloudTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. processing, ready',
-						description: 'Comma-separated shop order status IDs; other orders are skipped (and not fired later)',
+						description:
+							'Comma-separated shop order status IDs; other orders are skipped (and not fired later)',
 					},
 					{
 						displayName: 'Payment Statuses',
@@ -93,14 +119,16 @@ export class SendcloudTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. paid',
-						description: 'Comma-separated shop payment status IDs; other orders are skipped (and not fired later)',
+						description:
+							'Comma-separated shop payment status IDs; other orders are skipped (and not fired later)',
 					},
 					{
 						displayName: 'Start From',
 						name: 'startFrom',
 						type: 'dateTime',
 						default: '',
-						description: 'On the first activation, fire for orders created since this time (backfill). Empty: only orders that arrive after activation.',
+						description:
+							'On the first activation, fire for orders created since this time (backfill). Empty: only orders that arrive after activation.',
 					},
 					{
 						displayName: 'Watch Updates for (Days)',
@@ -109,7 +137,8 @@ export class SendcloudTrigger implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: 2,
 						displayOptions: { show: { '/event': ['updatedShipment'] } },
-						description: 'Changes are detected for orders created this many days before the newest order; each poll reads them all',
+						description:
+							'Changes are detected for orders created this many days before the newest order; each poll reads them all',
 					},
 				],
 			},
@@ -130,18 +159,24 @@ export class SendcloudTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const integrationId = parseIntegrationId(this.getNode(), this.getNodeParameter('integrationId', undefined, { extractValue: true }));
+		const integrationId = parseIntegrationId(
+			this.getNode(),
+			this.getNodeParameter('integrationId', undefined, { extractValue: true }),
+		);
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		const scope = `${integrationId} ${event}`;
 
 		if (event === 'integrationFailing') {
-			const integration = await apiRequest.call<IPollFunctions, Parameters<typeof apiRequest>, Promise<IDataObject>>(
-				this,
-				sendcloudProfile,
-				{ method: 'GET', url: `/integrations/${integrationId}` },
-			);
-			if (manual) return [[{ json: { event: integration.failing_since ? 'failing' : 'healthy', ...integration } }]];
+			const integration = await apiRequest.call<
+				IPollFunctions,
+				Parameters<typeof apiRequest>,
+				Promise<IDataObject>
+			>(this, sendcloudProfile, { method: 'GET', url: `/integrations/${integrationId}` });
+			if (manual)
+				return [
+					[{ json: { event: integration.failing_since ? 'failing' : 'healthy', ...integration } }],
+				];
 			const { state, fire } = checkIntegration(
 				staticData.integrationWatch as IntegrationWatchState | undefined,
 				scope,
@@ -153,7 +188,11 @@ export class SendcloudTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const list = (value: unknown) => String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+		const list = (value: unknown) =>
+			String(value ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 		const pages: OrderPages = (startDate) =>
 			pagesOf.call(this, sendcloudProfile, {
 				method: 'GET',
@@ -164,30 +203,47 @@ export class SendcloudTrigger implements INodeType {
 		if (manual) {
 			const sample = await newestOrder(pages);
 			if (!sample) {
-				throw new NodeOperationError(this.getNode(), `Integration ${integrationId} has no orders yet, so there is no order to show as a sample`, {
-					description: 'Add an order in the shop (or with the Sendcloud node\'s Order → Create or Update), then fetch the test event again.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`Integration ${integrationId} has no orders yet, so there is no order to show as a sample`,
+					{
+						description:
+							"Add an order in the shop (or with the Sendcloud node's Order → Create or Update), then fetch the test event again.",
+					},
+				);
 			}
 			return [[{ json: sample }]];
 		}
 
 		const backfillFrom = options.startFrom ? Date.parse(String(options.startFrom)) : undefined;
 		if (backfillFrom !== undefined && Number.isNaN(backfillFrom)) {
-			throw new NodeOperationError(this.getNode(), `Start From "${String(options.startFrom)}" is not a date`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Start From "${String(options.startFrom)}" is not a date`,
+			);
 		}
-		const { state, fire, undated } = await pollOrders(staticData.orderWatch as OrderWatchState | undefined, scope, {
-			event: event as 'newShipment' | 'updatedShipment',
-			latenessMs: Number(options.latenessMinutes ?? 10) * MINUTE_MS,
-			updateWindowMs: Number(options.updateWindowDays ?? 2) * 24 * 60 * MINUTE_MS,
-			maxPerPoll: Number(options.maxPerPoll ?? 0),
-			orderStatuses: list(options.orderStatuses),
-			paymentStatuses: list(options.paymentStatuses),
-			includeNew: options.includeNew !== false,
-			backfillFrom,
-		}, pages);
+		const { state, fire, undated } = await pollOrders(
+			staticData.orderWatch as OrderWatchState | undefined,
+			scope,
+			{
+				event: event as 'newShipment' | 'updatedShipment',
+				latenessMs: Number(options.latenessMinutes ?? 10) * MINUTE_MS,
+				updateWindowMs: Number(options.updateWindowDays ?? 2) * 24 * 60 * MINUTE_MS,
+				maxPerPoll: Number(options.maxPerPoll ?? 0),
+				orderStatuses: list(options.orderStatuses),
+				paymentStatuses: list(options.paymentStatuses),
+				includeNew: options.includeNew !== false,
+				backfillFrom,
+			},
+			pages,
+		);
 		if (undated.length) {
-			const ids = undated.map((order) => String(order.shipment_uuid ?? order.external_order_id)).join(', ');
-			this.logger.warn(`Sendcloud Trigger: skipped ${undated.length} order(s) of integration ${integrationId} whose created_at is not a date: ${ids}`);
+			const ids = undated
+				.map((order) => String(order.shipment_uuid ?? order.external_order_id))
+				.join(', ');
+			this.logger.warn(
+				`Sendcloud Trigger: skipped ${undated.length} order(s) of integration ${integrationId} whose created_at is not a date: ${ids}`,
+			);
 		}
 		// Only now that every page was read does the position move: a failed poll loses nothing.
 		staticData.orderWatch = state as unknown as IDataObject;

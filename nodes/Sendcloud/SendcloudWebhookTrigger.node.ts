@@ -8,16 +8,45 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import { authenticationProperty, integrationIdLocator, sendcloudCredentials, toList } from './descriptions/common';
+import {
+	authenticationProperty,
+	integrationIdLocator,
+	sendcloudCredentials,
+	toList,
+} from './descriptions/common';
 import { searchIntegrations } from './methods/listSearch';
-import { isoTime, parseEvent, recordIfNews, simplifyEvent, type FiredStatuses } from './webhook/deliveries';
-import { registerWebhook, signingKeyOf, unregisterWebhook, webhookExists } from './webhook/registration';
-import { deliveryDigest, isOlderThan, recordIfUnseen, type SeenDeliveries } from './webhook/replays';
+import {
+	isoTime,
+	parseEvent,
+	recordIfNews,
+	simplifyEvent,
+	type FiredStatuses,
+} from './webhook/deliveries';
+import {
+	registerWebhook,
+	signingKeyOf,
+	unregisterWebhook,
+	webhookExists,
+} from './webhook/registration';
+import {
+	deliveryDigest,
+	isOlderThan,
+	recordIfUnseen,
+	type SeenDeliveries,
+} from './webhook/replays';
 import { isSignedBy } from './webhook/signature';
 
 const EVENTS = [
-	{ name: 'Parcel Status Changed', value: 'parcel_status_changed', description: 'A parcel was announced, moved, delivered, returned, …' },
-	{ name: 'Return Created', value: 'return_created', description: 'A return was created for one of the integration’s parcels' },
+	{
+		name: 'Parcel Status Changed',
+		value: 'parcel_status_changed',
+		description: 'A parcel was announced, moved, delivered, returned, …',
+	},
+	{
+		name: 'Return Created',
+		value: 'return_created',
+		description: 'A return was created for one of the integration’s parcels',
+	},
 	{ name: 'Integration Connected', value: 'integration_connected' },
 	{ name: 'Integration Updated', value: 'integration_updated' },
 	{ name: 'Integration Deleted', value: 'integration_deleted' },
@@ -46,7 +75,14 @@ function statusWanted(event: IDataObject, options: IDataObject): boolean {
 	const messages = toList(options.statusMessages).map((message) => message.toLowerCase());
 	if (!ids.length && !messages.length) return true;
 	const status = ((event.parcel as IDataObject | undefined)?.status ?? {}) as IDataObject;
-	return ids.includes(String(status.id ?? '').toLowerCase()) || messages.includes(String(status.message ?? '').trim().toLowerCase());
+	return (
+		ids.includes(String(status.id ?? '').toLowerCase()) ||
+		messages.includes(
+			String(status.message ?? '')
+				.trim()
+				.toLowerCase(),
+		)
+	);
 }
 
 export class SendcloudWebhookTrigger implements INodeType {
@@ -59,15 +95,21 @@ export class SendcloudWebhookTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Sendcloud reports a parcel status change, a return or an integration event',
+		description:
+			'Starts the workflow when Sendcloud reports a parcel status change, a return or an integration event',
 		defaults: { name: 'Sendcloud Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: sendcloudCredentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
-			integrationIdLocator({}, 'The integration whose webhooks start this workflow: n8n sets its webhook URL while the workflow is active'),
+			integrationIdLocator(
+				{},
+				'The integration whose webhooks start this workflow: n8n sets its webhook URL while the workflow is active',
+			),
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -113,7 +155,8 @@ export class SendcloudWebhookTrigger implements INodeType {
 						name: 'simplify',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to return only the main fields (parcel, status, tracking, order) instead of the whole event',
+						description:
+							'Whether to return only the main fields (parcel, status, tracking, order) instead of the whole event',
 					},
 					{
 						displayName: 'Status IDs',
@@ -121,7 +164,8 @@ export class SendcloudWebhookTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 11, 80',
-						description: 'Parcel status changes only to these Sendcloud status IDs (comma-separated)',
+						description:
+							'Parcel status changes only to these Sendcloud status IDs (comma-separated)',
 					},
 					{
 						displayName: 'Status Messages',
@@ -129,7 +173,8 @@ export class SendcloudWebhookTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Delivered',
-						description: 'Parcel status changes only to these status messages (comma-separated, any case)',
+						description:
+							'Parcel status changes only to these status messages (comma-separated, any case)',
 					},
 					{
 						displayName: 'Webhook Signature Key (Moved to Credential)',
@@ -163,7 +208,9 @@ export class SendcloudWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+			rawBody?: Buffer;
+		};
 		// The signature first: nothing about an unsigned call is read, logged or answered beyond 401.
 		const key = await signingKeyOf(this);
 		if (!key || !isSignedBy(request.rawBody, request.headers['sendcloud-signature'], key)) {
@@ -178,25 +225,32 @@ export class SendcloudWebhookTrigger implements INodeType {
 		const action = String(event.action ?? '');
 		if (!events.includes(action)) return answerOnly(this, 200, 'Event not listened to');
 		// 200 all the same: Sendcloud would retry anything else, and an old delivery never gets younger.
-		if (isOlderThan(event.timestamp, options.maxDeliveryAgeMinutes, Date.now())) return answerOnly(this, 200, 'Delivery too old');
+		if (isOlderThan(event.timestamp, options.maxDeliveryAgeMinutes, Date.now()))
+			return answerOnly(this, 200, 'Delivery too old');
 		const staticData = this.getWorkflowStaticData('node');
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
 		if (action === 'parcel_status_changed') {
 			if (!statusWanted(event, options)) return answerOnly(this, 200, 'Status filtered out');
 			const parcelId = (event.parcel as IDataObject | undefined)?.id;
 			if (options.ignoreOlderUpdates !== false && parcelId !== undefined) {
-				const remembered = firedInThisProcess.get(memoryKey) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
+				const remembered =
+					firedInThisProcess.get(memoryKey) ?? ((staticData.firedStatuses ?? []) as FiredStatuses);
 				const fired = recordIfNews(remembered, String(parcelId), Number(event.timestamp) || 0);
 				if (!fired) return answerOnly(this, 200, 'Already received a newer or the same update');
 				firedInThisProcess.set(memoryKey, fired);
 				staticData.firedStatuses = fired;
 			}
 		}
-		const seen = recordIfUnseen(seenInThisProcess.get(memoryKey) ?? ((staticData.seenDeliveries ?? []) as SeenDeliveries), deliveryDigest(body));
+		const seen = recordIfUnseen(
+			seenInThisProcess.get(memoryKey) ?? ((staticData.seenDeliveries ?? []) as SeenDeliveries),
+			deliveryDigest(body),
+		);
 		if (!seen) return answerOnly(this, 200, 'Already received this delivery');
 		seenInThisProcess.set(memoryKey, seen);
 		staticData.seenDeliveries = seen;
-		const json = options.simplify ? simplifyEvent(event) : { ...event, event: action, event_time: isoTime(event.timestamp) };
+		const json = options.simplify
+			? simplifyEvent(event)
+			: { ...event, event: action, event_time: isoTime(event.timestamp) };
 		return { workflowData: [this.helpers.returnJsonArray([json])] };
 	}
 }

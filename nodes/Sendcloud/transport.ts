@@ -36,8 +36,11 @@ interface V3Error {
 function v3ErrorLines(errors: V3Error[]): string[] {
 	return errors.map((error) => {
 		const source = error.source ?? {};
-		const where = [source.pointer, source.parameter, source.header].find((s) => typeof s === 'string' && s !== '');
-		const field = typeof where === 'string' ? where.replace(/^\/?(data\/)?/, '').replace(/\//g, '.') : '';
+		const where = [source.pointer, source.parameter, source.header].find(
+			(s) => typeof s === 'string' && s !== '',
+		);
+		const field =
+			typeof where === 'string' ? where.replace(/^\/?(data\/)?/, '').replace(/\//g, '.') : '';
 		const text = String(error.detail ?? error.code ?? 'no reason given');
 		return field ? `${field}: ${text}` : text;
 	});
@@ -78,7 +81,9 @@ function summaryFor(statusCode: number, attempts: number): string {
 		case 429:
 			return `Sendcloud's rate limit was still exceeded${tries}: other clients may be using the same account's quota`;
 		default:
-			return statusCode >= 500 ? `Sendcloud had a server error (HTTP ${statusCode})${tries}` : `Sendcloud answered with HTTP ${statusCode}${tries}`;
+			return statusCode >= 500
+				? `Sendcloud had a server error (HTTP ${statusCode})${tries}`
+				: `Sendcloud answered with HTTP ${statusCode}${tries}`;
 	}
 }
 
@@ -110,11 +115,17 @@ export const sendcloudProfile: ApiProfile = {
 		credentials.partnerId ? { 'Sendcloud-Partner-Id': String(credentials.partnerId) } : {},
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
 		const { statusCode } = failure;
-		if (statusCode === undefined) return new NodeApiError(node, errorBody(failure), { ...unansweredError('Sendcloud', failure, attempts), itemIndex });
+		if (statusCode === undefined)
+			return new NodeApiError(node, errorBody(failure), {
+				...unansweredError('Sendcloud', failure, attempts),
+				itemIndex,
+			});
 		const detail = sendcloudErrorDetail(failure.body);
 		return new NodeApiError(node, errorBody(failure), {
 			message: summaryFor(statusCode, attempts),
-			description: [detail, hints[statusCode], repeatNote(statusCode, attempts)].filter(Boolean).join(' ') || undefined,
+			description:
+				[detail, hints[statusCode], repeatNote(statusCode, attempts)].filter(Boolean).join(' ') ||
+				undefined,
 			httpCode: String(statusCode),
 			itemIndex,
 		});
@@ -131,15 +142,21 @@ export const sendcloudV3Profile: ApiProfile = {
 	baseUrl(credentials, node) {
 		const base = sendcloudV3Base(credentials.baseUrl);
 		if (base === undefined) {
-			throw new NodeOperationError(node, `The credential's API Base URL (${trimBaseUrl(credentials.baseUrl)}) does not end in /api/v2`, {
-				description: "Labels and parcels use Sendcloud's v3 API, found next to v2: set the credential's API Base URL to https://panel.sendcloud.sc/api/v2 (or your proxy's URL ending in /api/v2).",
-			});
+			throw new NodeOperationError(
+				node,
+				`The credential's API Base URL (${trimBaseUrl(credentials.baseUrl)}) does not end in /api/v2`,
+				{
+					description:
+						"Labels and parcels use Sendcloud's v3 API, found next to v2: set the credential's API Base URL to https://panel.sendcloud.sc/api/v2 (or your proxy's URL ending in /api/v2).",
+				},
+			);
 		}
 		return base;
 	},
 	safeToRepeat(method, url, body) {
 		if (method !== 'POST' || /\/(cancel|addresses\/validate)\/?$/.test(url)) return true;
-		const reference = (body as { external_reference_id?: unknown } | undefined)?.external_reference_id;
+		const reference = (body as { external_reference_id?: unknown } | undefined)
+			?.external_reference_id;
 		return typeof reference === 'string' && reference.trim() !== '';
 	},
 };

@@ -11,7 +11,8 @@ export interface RateWindow {
  * 429), `throttled` (a 429, with the wait its `Retry-After` asked for, in milliseconds), or `unknown`
  * (no answer, or a server error that says nothing about the quota).
  */
-export type PacedAnswer = { quota: 'within' | 'unknown' } | { quota: 'throttled'; retryAfterMs?: number };
+export type PacedAnswer =
+	{ quota: 'within' | 'unknown' } | { quota: 'throttled'; retryAfterMs?: number };
 
 /** Re-check interval while the request that decides the wait has not been answered yet. */
 const IN_FLIGHT_POLL_MS = 5;
@@ -102,15 +103,22 @@ export class RequestPacer {
 		for (let i = this.slots.length - 1; i >= 0; i--) {
 			if (this.slots[i].at <= now - this.horizonMs) this.slots.splice(i, 1);
 		}
-		if (now - this.lastThrottledAt > this.horizonMs) this.windows.forEach((w) => (w.allowed = w.limit));
+		if (now - this.lastThrottledAt > this.horizonMs)
+			this.windows.forEach((w) => (w.allowed = w.limit));
 		let waitMs = Math.max(0, this.pausedUntil - now);
 		for (const { allowed, periodMs } of this.windows) {
 			const limit = Math.floor(allowed);
 			const period = periodMs + this.marginMs;
-			const inWindow = this.slots.map((s) => s.at).filter((at) => at > now - period).sort((a, b) => a - b);
+			const inWindow = this.slots
+				.map((s) => s.at)
+				.filter((at) => at > now - period)
+				.sort((a, b) => a - b);
 			if (inWindow.length >= limit) {
 				const deciding = inWindow[inWindow.length - limit];
-				waitMs = Math.max(waitMs, deciding === Infinity ? IN_FLIGHT_POLL_MS : deciding + period - now + 1);
+				waitMs = Math.max(
+					waitMs,
+					deciding === Infinity ? IN_FLIGHT_POLL_MS : deciding + period - now + 1,
+				);
 			}
 		}
 		return waitMs;
@@ -126,7 +134,8 @@ export class RequestPacer {
 		this.lastThrottledAt = now;
 		// A wait longer than the longest window is not about these limits: requests then fail with
 		// the 429 (the retry budget refuses such waits) rather than hang in here.
-		if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, this.horizonMs));
+		if (retryAfterMs !== undefined)
+			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, this.horizonMs));
 		for (const w of this.windowsHit(retryAfterMs, now)) {
 			if (requestNumber < w.firstAfterDecrease) continue;
 			w.allowed = Math.max(1, w.limit * MIN_SHARE, w.allowed * DECREASE_FACTOR);
@@ -141,11 +150,13 @@ export class RequestPacer {
 	 * collision of bursts.
 	 */
 	private windowsHit(retryAfterMs: number | undefined, now: number): PacedWindow[] {
-		const usage = (w: PacedWindow) => this.slots.filter((s) => s.at > now - w.periodMs - this.marginMs).length / w.limit;
+		const usage = (w: PacedWindow) =>
+			this.slots.filter((s) => s.at > now - w.periodMs - this.marginMs).length / w.limit;
 		const hit =
 			retryAfterMs === undefined
 				? [...this.windows].sort((a, b) => usage(b) - usage(a))[0]
-				: (this.windows.find((w) => w.periodMs + this.marginMs >= retryAfterMs) ?? this.windows.at(-1));
+				: (this.windows.find((w) => w.periodMs + this.marginMs >= retryAfterMs) ??
+					this.windows.at(-1));
 		return hit ? [hit] : [];
 	}
 }

@@ -15,4 +15,3 @@ export function sendcloudV3Base(value: unknown): string | undefined {
 	const base = trimBaseUrl(value);
 	return /\/api\/v[23]$/.test(base) ? base.replace(/v[23]$/, 'v3') : undefined;
 }
-

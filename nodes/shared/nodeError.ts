@@ -8,9 +8,15 @@ import type { HttpFailure } from './retry';
  * NodeOperationError (and this package's, which carry its messages) pass unchanged; anything
  * else is wrapped, so that n8n shows it with the node (and item) it happened in.
  */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /**
@@ -36,7 +42,11 @@ const NOT_FOLLOWED: Record<string, string | undefined> = {
 };
 
 /** What to tell about a failure without an HTTP status: a lost answer, an unusable one, or no connection. */
-export function unansweredError(api: string, failure: HttpFailure, attempts: number): { message: string; description?: string } {
+export function unansweredError(
+	api: string,
+	failure: HttpFailure,
+	attempts: number,
+): { message: string; description?: string } {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
 	const lost = ANSWER_LOST[failure.networkCode ?? ''];
 	if (lost) {
@@ -48,6 +58,7 @@ export function unansweredError(api: string, failure: HttpFailure, attempts: num
 	if (failure.networkCode !== undefined && failure.networkCode in NOT_FOLLOWED) {
 		return { message: `${api} ${failure.message}`, description: NOT_FOLLOWED[failure.networkCode] };
 	}
-	if (failure.networkCode === 'MALFORMED_RESPONSE') return { message: `${api}'s answer could not be used${tries}: ${failure.message}` };
+	if (failure.networkCode === 'MALFORMED_RESPONSE')
+		return { message: `${api}'s answer could not be used${tries}: ${failure.message}` };
 	return { message: `Could not reach ${api}${tries}: ${failure.networkCode ?? failure.message}` };
 }

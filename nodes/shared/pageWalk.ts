@@ -34,11 +34,17 @@ export class PageWalk {
 	next(link: string): string {
 		const nextUrl = new URL(link, this.firstUrl);
 		if (nextUrl.origin !== this.firstUrl.origin) {
-			throw this.fail({ networkCode: 'FOREIGN_NEXT_LINK', message: `sent a next page link to another host (${nextUrl.origin}); it was not followed` });
+			throw this.fail({
+				networkCode: 'FOREIGN_NEXT_LINK',
+				message: `sent a next page link to another host (${nextUrl.origin}); it was not followed`,
+			});
 		}
 		const key = pageKey(nextUrl);
 		if (this.read.has(key)) {
-			throw this.fail({ networkCode: 'MALFORMED_RESPONSE', message: `the next page link leads back to a page already read, after ${this.read.size} page${this.read.size === 1 ? '' : 's'}` });
+			throw this.fail({
+				networkCode: 'MALFORMED_RESPONSE',
+				message: `the next page link leads back to a page already read, after ${this.read.size} page${this.read.size === 1 ? '' : 's'}`,
+			});
 		}
 		if (this.read.size >= this.maxPages) {
 			throw this.fail({

@@ -41,7 +41,12 @@ function parsedUrl(location: string | undefined, base: URL): URL | undefined {
  * when it stays on `from`'s origin, or the failure to end the request with. A 301/302/303 of a
  * write is refused even on the same host: clients turn those into a GET, dropping the body.
  */
-export function redirectTarget(failure: HttpFailure | undefined, from: URL, method: string, hops: number): string | HttpFailure | undefined {
+export function redirectTarget(
+	failure: HttpFailure | undefined,
+	from: URL,
+	method: string,
+	hops: number,
+): string | HttpFailure | undefined {
 	const status = failure?.statusCode;
 	if (status === undefined || !REDIRECT_STATUSES.has(status)) return undefined;
 	// Without its status: the profiles would word it as any other HTTP error.
@@ -49,10 +54,18 @@ export function redirectTarget(failure: HttpFailure | undefined, from: URL, meth
 	const target = parsedUrl(failure?.location, from);
 	if (!target) return refuse(`answered with a redirect (HTTP ${status}) that was not followed`);
 	if (target.origin !== from.origin) {
-		return refuse(`answered with a redirect to another host (${target.origin}); the request was not followed: check the API Base URL`);
+		return refuse(
+			`answered with a redirect to another host (${target.origin}); the request was not followed: check the API Base URL`,
+		);
 	}
 	const keepsMethod = status === 307 || status === 308;
-	if (method !== 'GET' && !keepsMethod) return refuse(`answered with a redirect (HTTP ${status}) that was not followed: it would have sent the ${method} as a GET`);
-	if (hops >= MAX_REDIRECTS) return refuse(`answered with more than ${MAX_REDIRECTS} redirects in a row; the last was not followed`);
+	if (method !== 'GET' && !keepsMethod)
+		return refuse(
+			`answered with a redirect (HTTP ${status}) that was not followed: it would have sent the ${method} as a GET`,
+		);
+	if (hops >= MAX_REDIRECTS)
+		return refuse(
+			`answered with more than ${MAX_REDIRECTS} redirects in a row; the last was not followed`,
+		);
 	return target.href;
 }

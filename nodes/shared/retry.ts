@@ -94,8 +94,12 @@ export async function withRetries<T>(
 			const failure = toFailure(error);
 			if (!failure) throw asNodeError(options.node, error, options.itemIndex);
 			// A 429 is refused before anything is done: repeating it is safe for any request.
-			const retryable = isTransient(failure) && (options.safeToRepeat || failure.statusCode === 429);
-			const maxAttempts = failure.statusCode === 500 ? Math.min(policy.maxAttempts, MAX_ATTEMPTS_ON_SERVER_ERROR) : policy.maxAttempts;
+			const retryable =
+				isTransient(failure) && (options.safeToRepeat || failure.statusCode === 429);
+			const maxAttempts =
+				failure.statusCode === 500
+					? Math.min(policy.maxAttempts, MAX_ATTEMPTS_ON_SERVER_ERROR)
+					: policy.maxAttempts;
 			if (!retryable || attemptNo >= maxAttempts) throw options.fail(failure, attemptNo);
 			const delayMs = parseRetryAfter(failure.retryAfter) ?? backoffDelay(attemptNo, policy);
 			if (waitedMs + delayMs > policy.maxTotalWaitMs) throw options.fail(failure, attemptNo);

@@ -47,10 +47,20 @@ export interface ApiProfile {
 	/** Whether repeating the request after a transient failure cannot do harm. */
 	safeToRepeat(method: IHttpRequestMethods, url: string, body: unknown): boolean;
 	headers(credentials: IDataObject): Record<string, string>;
-	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number): NodeApiError;
+	toNodeApiError(
+		node: INode,
+		failure: HttpFailure,
+		attempts: number,
+		itemIndex?: number,
+	): NodeApiError;
 }
 
-type RequestContext = IExecuteFunctions | IExecutePaginationFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+type RequestContext =
+	| IExecuteFunctions
+	| IExecutePaginationFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 /**
  * An HTTP answer that is not a success, or a 2xx whose body is not the JSON the API documents.
@@ -95,22 +105,33 @@ function failureOf(response: IN8nHttpFullResponse, fileType?: string): HttpFailu
 	const { statusCode, headers, body } = response;
 	if (statusCode >= 200 && statusCode < 300) {
 		if (fileType !== undefined) {
-			if (!Buffer.isBuffer(body) || body.length === 0) return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered without a file' };
+			if (!Buffer.isBuffer(body) || body.length === 0)
+				return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered without a file' };
 			const answered = mediaType((headers as Record<string, unknown>)?.['content-type']);
 			const asked = mediaType(fileType);
-			if (answered === undefined || asked === undefined || asked === '*/*' || answered === asked) return undefined;
-			return { networkCode: 'MALFORMED_RESPONSE', message: `The API answered with ${answered} instead of the ${asked} file asked for` };
+			if (answered === undefined || asked === undefined || asked === '*/*' || answered === asked)
+				return undefined;
+			return {
+				networkCode: 'MALFORMED_RESPONSE',
+				message: `The API answered with ${answered} instead of the ${asked} file asked for`,
+			};
 		}
 		const hasBody = body !== undefined && body !== null && body !== '';
 		if (!hasBody || (typeof body === 'object' && !Buffer.isBuffer(body))) return undefined;
-		return { networkCode: 'MALFORMED_RESPONSE', message: 'The API answered with a body that is not JSON' };
+		return {
+			networkCode: 'MALFORMED_RESPONSE',
+			message: 'The API answered with a body that is not JSON',
+		};
 	}
 	const retryAfter = (headers as Record<string, unknown>)?.['retry-after'];
 	const location = (headers as Record<string, unknown>)?.location;
 	return {
 		statusCode,
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-		location: statusCode >= 300 && statusCode < 400 && location !== undefined ? String(location) : undefined,
+		location:
+			statusCode >= 300 && statusCode < 400 && location !== undefined
+				? String(location)
+				: undefined,
 		body: parsedErrorBody(body),
 		message: `HTTP ${statusCode}`,
 	};
@@ -148,18 +169,24 @@ export function failureFromError(error: unknown): HttpFailure | undefined {
 	if (httpCode && Number.isInteger(status) && status >= 100) {
 		return { statusCode: status, body: context?.data, message: message ?? `HTTP ${status}` };
 	}
-	const texts = [code, message, ...(messages ?? [])].filter((t): t is string => typeof t === 'string');
+	const texts = [code, message, ...(messages ?? [])].filter(
+		(t): t is string => typeof t === 'string',
+	);
 	for (const [pattern, replacement] of NETWORK_PHRASES) {
 		const text = texts.find((t) => pattern.test(t));
-		if (text) return { networkCode: text.match(pattern)![0].replace(pattern, replacement), message: text };
+		if (text)
+			return { networkCode: text.match(pattern)![0].replace(pattern, replacement), message: text };
 	}
 	return undefined;
 }
 
 /** What a failed attempt tells the account's pacer. */
 function quotaAnswer(failure: HttpFailure | undefined): PacedAnswer {
-	if (failure?.statusCode === 429) return { quota: 'throttled', retryAfterMs: parseRetryAfter(failure.retryAfter) };
-	return { quota: failure?.statusCode !== undefined && failure.statusCode < 500 ? 'within' : 'unknown' };
+	if (failure?.statusCode === 429)
+		return { quota: 'throttled', retryAfterMs: parseRetryAfter(failure.retryAfter) };
+	return {
+		quota: failure?.statusCode !== undefined && failure.statusCode < 500 ? 'within' : 'unknown',
+	};
 }
 
 interface Account {
@@ -172,7 +199,9 @@ interface Account {
 /** The credential the node's `authentication` choice selects, decrypted once per request. */
 async function accountOf(ctx: RequestContext, profile: ApiProfile): Promise<Account> {
 	const authentication = ctx.getNode().parameters.authentication;
-	const credentialType = profile.credentialType(typeof authentication === 'string' ? authentication : '');
+	const credentialType = profile.credentialType(
+		typeof authentication === 'string' ? authentication : '',
+	);
 	const credentials = await ctx.getCredentials(credentialType);
 	return { credentialType, credentials, baseUrl: profile.baseUrl(credentials, ctx.getNode()) };
 }
@@ -181,7 +210,11 @@ async function accountOf(ctx: RequestContext, profile: ApiProfile): Promise<Acco
  * One quota per account: keyed by the credential and the base URL it holds (not the API
  * version a profile derives from it), because the vendor counts every API of an account together.
  */
-function pacerKey(ctx: RequestContext, { credentialType, credentials }: Account, method: string): string {
+function pacerKey(
+	ctx: RequestContext,
+	{ credentialType, credentials }: Account,
+	method: string,
+): string {
 	const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'unsaved';
 	return `${trimBaseUrl(credentials.baseUrl)} ${credentialType}:${credentialId} ${method === 'GET' ? 'read' : 'write'}`;
 }
@@ -207,12 +240,16 @@ async function send<T>(
 	// n8n would follow a redirect with the credentials to any host: see redirects.ts.
 	options.disableFollowRedirect = true;
 	// Ends a hung attempt: it then fails as a lost answer, frees its pacer slot, and is retried if safe.
-	options.timeout = options.encoding === 'arraybuffer' ? TRANSPORT_LIMITS.fileTimeoutMs : TRANSPORT_LIMITS.requestTimeoutMs;
+	options.timeout =
+		options.encoding === 'arraybuffer'
+			? TRANSPORT_LIMITS.fileTimeoutMs
+			: TRANSPORT_LIMITS.requestTimeoutMs;
 	// Keyed by the account, so that follow-up pages (absolute links, no baseURL) share the quota
 	// of the request that led to them.
 	const pacer = pacerFor(pacerKey(ctx, account, method), profile.rateWindows(method));
 	const node = ctx.getNode();
-	const usesOAuth2 = 'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
+	const usesOAuth2 =
+		'oauthTokenData' in account.credentials || 'accessTokenUrl' in account.credentials;
 	const paced = async (throwOnStatus: boolean, url?: string) => {
 		const answered = await pacer.acquire();
 		let answer: PacedAnswer = { quota: 'within' };
@@ -233,7 +270,12 @@ async function send<T>(
 			try {
 				return await paced(throwOnStatus, url);
 			} catch (error) {
-				const target = redirectTarget(failureFromError(error), url === undefined ? requestUrl(options) : new URL(url), method, hops);
+				const target = redirectTarget(
+					failureFromError(error),
+					url === undefined ? requestUrl(options) : new URL(url),
+					method,
+					hops,
+				);
 				if (target === undefined) throw asNodeError(node, error, itemIndex);
 				redirect = target;
 			}
@@ -246,7 +288,8 @@ async function send<T>(
 			return await following(false);
 		} catch (error) {
 			// Any other failure goes on to the retry loop, which judges it.
-			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401) throw asNodeError(node, error, itemIndex);
+			if (!usesOAuth2 || failureFromError(error)?.statusCode !== 401)
+				throw asNodeError(node, error, itemIndex);
 			return await following(true);
 		}
 	};
@@ -268,7 +311,8 @@ export async function checkResponse(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	assertSuccess(this.getNode(), response);
-	if (Array.isArray(response.body)) return (response.body as IDataObject[]).map((json) => ({ json }));
+	if (Array.isArray(response.body))
+		return (response.body as IDataObject[]).map((json) => ({ json }));
 	return items;
 }
 
@@ -281,7 +325,10 @@ export function viaTransport(routing: INodePropertyRouting): INodePropertyRoutin
 	return {
 		...routing,
 		send: { ...routing.send, paginate: true },
-		output: { ...routing.output, postReceive: [checkResponse, ...(routing.output?.postReceive ?? [])] },
+		output: {
+			...routing.output,
+			postReceive: [checkResponse, ...(routing.output?.postReceive ?? [])],
+		},
 	};
 }
 
@@ -319,13 +366,22 @@ export function malformedAnswer(node: INode, message: string): NodeApiError {
 
 function resultsOf(node: INode, body: unknown, resultsProperty: string): IDataObject[] {
 	const results = (body as IDataObject | null)?.[resultsProperty];
-	if (!Array.isArray(results)) throw malformedAnswer(node, `The answer has no "${resultsProperty}" list`);
+	if (!Array.isArray(results))
+		throw malformedAnswer(node, `The answer has no "${resultsProperty}" list`);
 	return results as IDataObject[];
 }
 
 /** The checks on the next-page links of one walk of a list, starting at `url` with `qs`. */
-function pageWalk(ctx: RequestContext, profile: ApiProfile, url: string, qs: IDataObject | undefined, itemIndex?: number): PageWalk {
-	return new PageWalk(PageWalk.firstPage(url, qs), TRANSPORT_LIMITS.maxPages, (failure) => profile.toNodeApiError(ctx.getNode(), failure, 1, itemIndex));
+function pageWalk(
+	ctx: RequestContext,
+	profile: ApiProfile,
+	url: string,
+	qs: IDataObject | undefined,
+	itemIndex?: number,
+): PageWalk {
+	return new PageWalk(PageWalk.firstPage(url, qs), TRANSPORT_LIMITS.maxPages, (failure) =>
+		profile.toNodeApiError(ctx.getNode(), failure, 1, itemIndex),
+	);
 }
 
 /** How a list answer points to its next page: a URL, or nothing on the last page. */
@@ -345,7 +401,9 @@ export function nextFromLinkHeader(header: unknown): string | undefined {
 	for (const link of String(header ?? '').split(/,(?=\s*<)/)) {
 		const [target, ...params] = link.split(';');
 		const url = /^\s*<([^>]*)>\s*$/.exec(target)?.[1];
-		const rel = params.map((param) => /^\s*rel\s*=\s*"?([^"]*)"?\s*$/i.exec(param)?.[1]).find(Boolean);
+		const rel = params
+			.map((param) => /^\s*rel\s*=\s*"?([^"]*)"?\s*$/i.exec(param)?.[1])
+			.find(Boolean);
 		if (url !== undefined && rel?.toLowerCase().split(/\s+/).includes('next')) return url;
 	}
 	return undefined;
@@ -378,9 +436,16 @@ export async function followNextPages(
 	};
 	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readPage] });
 
-	const maxResults = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
+	const maxResults =
+		requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
-	const walk = pageWalk(this, profile, requestUrl({ baseURL: requestData.options.baseURL, url: requestData.options.url ?? '' }).href, requestData.options.qs, this.getItemIndex());
+	const walk = pageWalk(
+		this,
+		profile,
+		requestUrl({ baseURL: requestData.options.baseURL, url: requestData.options.url ?? '' }).href,
+		requestData.options.qs,
+		this.getItemIndex(),
+	);
 	let options = requestData.options;
 	for (;;) {
 		next = null;
@@ -410,22 +475,34 @@ export async function apiResponse(
 	{ acceptStatuses = [], check }: ResponseExpectations = {},
 ): Promise<IN8nHttpFullResponse> {
 	const account = await accountOf(this, profile);
-	const accept = Object.entries(options.headers ?? {}).find(([name]) => name.toLowerCase() === 'accept')?.[1];
+	const accept = Object.entries(options.headers ?? {}).find(
+		([name]) => name.toLowerCase() === 'accept',
+	)?.[1];
 	const fileType = options.encoding === 'arraybuffer' ? String(accept ?? '*/*') : undefined;
-	const fullOptions: IHttpRequestOptions = { json: fileType === undefined, arrayFormat: 'repeat', ...options, baseURL: account.baseUrl };
+	const fullOptions: IHttpRequestOptions = {
+		json: fileType === undefined,
+		arrayFormat: 'repeat',
+		...options,
+		baseURL: account.baseUrl,
+	};
 	return await send(
 		this,
 		profile,
 		account,
 		fullOptions,
 		async (throwOnStatus, url) => {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, account.credentialType, {
-				...fullOptions,
-				...redirected(url),
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: !throwOnStatus,
-			})) as IN8nHttpFullResponse;
-			if (!acceptStatuses.includes(response.statusCode)) assertSuccess(this.getNode(), response, fileType);
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				account.credentialType,
+				{
+					...fullOptions,
+					...redirected(url),
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: !throwOnStatus,
+				},
+			)) as IN8nHttpFullResponse;
+			if (!acceptStatuses.includes(response.statusCode))
+				assertSuccess(this.getNode(), response, fileType);
 			check?.(response.body);
 			return response;
 		},
@@ -457,15 +534,21 @@ export async function* pagesOf(
 	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	const { baseUrl } = await accountOf(this, profile);
-	const walk = pageWalk(this, profile, requestUrl({ ...options, baseURL: baseUrl }).href, options.qs, itemIndex);
+	const walk = pageWalk(
+		this,
+		profile,
+		requestUrl({ ...options, baseURL: baseUrl }).href,
+		options.qs,
+		itemIndex,
+	);
 	let request = options;
 	for (;;) {
-		const body = await apiRequest.call<RequestContext, Parameters<typeof apiRequest>, Promise<IDataObject>>(
-			this,
-			profile,
-			request,
-			itemIndex,
-			(answer) => resultsOf(this.getNode(), answer, resultsProperty),
+		const body = await apiRequest.call<
+			RequestContext,
+			Parameters<typeof apiRequest>,
+			Promise<IDataObject>
+		>(this, profile, request, itemIndex, (answer) =>
+			resultsOf(this.getNode(), answer, resultsProperty),
 		);
 		yield resultsOf(this.getNode(), body, resultsProperty);
 		if (typeof body.next !== 'string' || !body.next) return;

@@ -9,7 +9,16 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 // Under load (2 cores, n8n and other tests running) the editor is slow: wait for things, long.
 const UI_TIMEOUT = 30_000;
@@ -21,7 +30,11 @@ const byId = (id) => `[data-test-id="${id}"]`;
 const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 function chromiumPath() {
-	return execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-tool.sh'), 'chromium', 'chromium'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+	return execFileSync(
+		'bash',
+		[path.join(__dirname, '../../scripts/ensure-tool.sh'), 'chromium', 'chromium'],
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+	)
 		.trim()
 		.split('\n')
 		.pop();
@@ -41,7 +54,9 @@ async function settle(page, read, done, timeout) {
 /** Waits until one of the locators is visible (the others' waits are dropped, not left to reject). */
 async function oneOf(locators, timeout = UI_TIMEOUT) {
 	await Promise.any(locators.map((l) => l.waitFor({ timeout }))).catch(() => {
-		throw new Error(`none of ${locators.map(String).join(', ')} appeared within ${timeout / 1000} s`);
+		throw new Error(
+			`none of ${locators.map(String).join(', ')} appeared within ${timeout / 1000} s`,
+		);
 	});
 }
 
@@ -54,7 +69,13 @@ function assert(condition, message) {
  * screenshot = absolute png path); throws an Error whose message starts with the failing step's
  * name (and saves `<step>-failure.png`) when a step fails.
  */
-async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir, log = console.log }) {
+async function walkThroughEditor({
+	url,
+	owner,
+	sendcloudBaseUrl,
+	screenshotsDir,
+	log = console.log,
+}) {
 	url = url.replace(/\/+$/, '');
 	screenshotsDir = path.resolve(screenshotsDir);
 	fs.mkdirSync(screenshotsDir, { recursive: true });
@@ -76,8 +97,15 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			try {
 				detail = await action();
 			} catch (error) {
-				await page.screenshot({ path: path.join(screenshotsDir, `${name}-failure.png`), timeout: 15_000 }).catch(() => undefined);
-				const wrapped = new Error(`${name}: ${String(error?.message ?? error).split('\n').slice(0, 4).join('\n')}`);
+				await page
+					.screenshot({ path: path.join(screenshotsDir, `${name}-failure.png`), timeout: 15_000 })
+					.catch(() => undefined);
+				const wrapped = new Error(
+					`${name}: ${String(error?.message ?? error)
+						.split('\n')
+						.slice(0, 4)
+						.join('\n')}`,
+				);
 				wrapped.cause = error;
 				throw wrapped;
 			}
@@ -101,7 +129,9 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 		// 2. A "Sendcloud API" credential: a wrong secret key first, then the right one.
 		const modal = page.locator(byId('editCredential-modal'));
 		// The banner above the fields: "Couldn’t connect with these settings" / "Connection tested successfully".
-		const testBanner = modal.locator('.el-tag', { hasText: /connect with these settings|tested successfully/i }).first();
+		const testBanner = modal
+			.locator('.el-tag', { hasText: /connect with these settings|tested successfully/i })
+			.first();
 		await step('02-credential-test-fails', async () => {
 			await page.locator(byId('project-home-menu-item')).click();
 			await page.locator(byId('tab-CredentialsView')).click();
@@ -110,7 +140,9 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			const select = page.locator(byId('selectCredential-modal'));
 			await select.locator(byId('new-credential-type-select')).click();
 			await page.keyboard.type('Sendcloud API');
-			await page.locator(byId('new-credential-type-select-option'), { hasText: exactly('Sendcloud API') }).click();
+			await page
+				.locator(byId('new-credential-type-select-option'), { hasText: exactly('Sendcloud API') })
+				.click();
 			await select.locator(byId('new-credential-type-button')).click();
 
 			await modal.waitFor();
@@ -120,18 +152,32 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			await nameInput.press('Enter');
 			await modal.locator(`${byId('credential-name')}`, { hasText: credentialName }).waitFor();
 			await modal.locator(`${byId('parameter-input-publicKey')} input`).fill('pk_sandbox');
-			await modal.locator(`${byId('parameter-input-secretKey')} input`).fill('sk_not_the_right_one');
+			await modal
+				.locator(`${byId('parameter-input-secretKey')} input`)
+				.fill('sk_not_the_right_one');
 			await modal.locator(`${byId('parameter-input-baseUrl')} input`).fill(sendcloudBaseUrl);
 			await modal.locator(byId('credential-save-button')).click();
 
 			// Saving tests the credential (GET /integrations with these keys).
-			await modal.getByText(/couldn.t connect with these settings/i).waitFor({ timeout: EXECUTION_TIMEOUT });
+			await modal
+				.getByText(/couldn.t connect with these settings/i)
+				.waitFor({ timeout: EXECUTION_TIMEOUT });
 			const moreDetails = testBanner.getByText(/more details/i);
 			if (await moreDetails.isVisible()) await moreDetails.click();
 			// The details under the heading are what tell a person what to fix.
 			const heading = /couldn.t connect with these settings/i;
-			const details = (t) => t.replace(heading, '').replace(/\b(Retry|More details)\b/g, '').replace(/\s+/g, ' ').trim();
-			const text = await settle(page, () => testBanner.innerText(), (t) => details(t) !== '', 10_000);
+			const details = (t) =>
+				t
+					.replace(heading, '')
+					.replace(/\b(Retry|More details)\b/g, '')
+					.replace(/\s+/g, ' ')
+					.trim();
+			const text = await settle(
+				page,
+				() => testBanner.innerText(),
+				(t) => details(t) !== '',
+				10_000,
+			);
 			const shown = `${text.match(heading)?.[0]}: ${details(text)}`;
 			// What a person can act on: which keys are wrong and where to get the right ones.
 			assert(
@@ -144,8 +190,13 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 		await step('03-credential-test-succeeds', async () => {
 			await modal.locator(`${byId('parameter-input-secretKey')} input`).fill('sk_sandbox');
 			await modal.locator(byId('credential-save-button')).click();
-			await modal.getByText(/connection tested successfully/i).waitFor({ timeout: EXECUTION_TIMEOUT });
-			const shown = (await testBanner.innerText()).replace(/\s+/g, ' ').replace(/\bRetry\b/, '').trim();
+			await modal
+				.getByText(/connection tested successfully/i)
+				.waitFor({ timeout: EXECUTION_TIMEOUT });
+			const shown = (await testBanner.innerText())
+				.replace(/\s+/g, ' ')
+				.replace(/\bRetry\b/, '')
+				.trim();
 			assert(!/couldn.t connect/i.test(shown), `the credential test still fails: "${shown}"`);
 			return `secret key fixed; the test shows "${shown}"`;
 		});
@@ -163,7 +214,9 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			await page.keyboard.type('Sendcloud');
 			await page.locator(byId('node-creator-item-name'), { hasText: exactly('Sendcloud') }).click();
 			// The node's actions, grouped by resource (under "Actions" when triggers are listed too).
-			const action = page.locator(byId('item-iterator-item'), { hasText: exactly('Get an integration') });
+			const action = page.locator(byId('item-iterator-item'), {
+				hasText: exactly('Get an integration'),
+			});
 			const actions = page.locator(byId('node-creator-category-item'), { hasText: /^\s*Actions/ });
 			await oneOf([action, actions]);
 			if (!(await action.isVisible())) await actions.click();
@@ -171,20 +224,43 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 
 			await ndv.waitFor();
 			await ndv.locator(byId('node-credentials-select')).click();
-			await page.locator('[data-test-id^="node-credentials-select-item-"]', { hasText: credentialName }).click();
-			const chosen = await settle(page, () => ndv.locator(`${byId('node-credentials-select')} input`).inputValue(), (v) => v === credentialName, 5_000);
-			assert(chosen === credentialName, `the credential select shows "${chosen}", not "${credentialName}"`);
+			await page
+				.locator('[data-test-id^="node-credentials-select-item-"]', { hasText: credentialName })
+				.click();
+			const chosen = await settle(
+				page,
+				() => ndv.locator(`${byId('node-credentials-select')} input`).inputValue(),
+				(v) => v === credentialName,
+				5_000,
+			);
+			assert(
+				chosen === credentialName,
+				`the credential select shows "${chosen}", not "${credentialName}"`,
+			);
 			const resource = await ndv.locator(`${byId('parameter-input-resource')} input`).inputValue();
-			const operation = await ndv.locator(`${byId('parameter-input-operation')} input`).inputValue();
-			assert(resource === 'Integration' && operation === 'Get', `the node is set to ${resource} / ${operation}, not Integration / Get`);
+			const operation = await ndv
+				.locator(`${byId('parameter-input-operation')} input`)
+				.inputValue();
+			assert(
+				resource === 'Integration' && operation === 'Get',
+				`the node is set to ${resource} / ${operation}, not Integration / Get`,
+			);
 
 			// The Integration resource locator: its list is searchable.
 			await ndv.locator(byId('rlc-input')).click();
 			const search = page.locator(byId('rlc-search'));
 			await search.fill('Amsterdam');
 			const items = page.locator(byId('rlc-item'));
-			const listed = await settle(page, () => items.allInnerTexts(), (l) => l.length > 0 && l.every((t) => /amsterdam/i.test(t)), UI_TIMEOUT);
-			assert(listed.length > 0 && listed.every((t) => /amsterdam/i.test(t)), `searching "Amsterdam" lists: ${JSON.stringify(listed)}`);
+			const listed = await settle(
+				page,
+				() => items.allInnerTexts(),
+				(l) => l.length > 0 && l.every((t) => /amsterdam/i.test(t)),
+				UI_TIMEOUT,
+			);
+			assert(
+				listed.length > 0 && listed.every((t) => /amsterdam/i.test(t)),
+				`searching "Amsterdam" lists: ${JSON.stringify(listed)}`,
+			);
 			await items.filter({ hasText: 'Amsterdam Webshop' }).first().click();
 			const picked = await ndv.locator(byId('rlc-input')).inputValue();
 			assert(/Amsterdam Webshop/.test(picked), `the Integration field shows "${picked}"`);
@@ -197,9 +273,17 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			await output.locator(byId('node-run-status-success')).waitFor({ timeout: EXECUTION_TIMEOUT });
 			const count = (await output.locator(byId('ndv-items-count')).innerText()).trim();
 			// The table renders a moment after the run's status.
-			const data = await settle(page, () => output.locator(byId('ndv-data-container')).innerText(), (t) => /Amsterdam Webshop/.test(t), UI_TIMEOUT);
+			const data = await settle(
+				page,
+				() => output.locator(byId('ndv-data-container')).innerText(),
+				(t) => /Amsterdam Webshop/.test(t),
+				UI_TIMEOUT,
+			);
 			assert(/^1 item\b/.test(count), `the output shows "${count}", not 1 item`);
-			assert(/Amsterdam Webshop/.test(data) && /\b101\b/.test(data), `the output does not show integration 101 "Amsterdam Webshop": ${data.slice(0, 300)}`);
+			assert(
+				/Amsterdam Webshop/.test(data) && /\b101\b/.test(data),
+				`the output does not show integration 101 "Amsterdam Webshop": ${data.slice(0, 300)}`,
+			);
 			return `Execute step: output shows ${count}, integration 101 "Amsterdam Webshop"`;
 		});
 
@@ -210,7 +294,9 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			await ndv.waitFor({ state: 'hidden' });
 			// Name the (autosaved) workflow so that reruns on the same instance are told apart.
 			await page.locator(byId('workflow-name-input')).click();
-			const workflowNameInput = page.locator(`${byId('workflow-name-input')} ${byId('inline-edit-input')}`);
+			const workflowNameInput = page.locator(
+				`${byId('workflow-name-input')} ${byId('inline-edit-input')}`,
+			);
 			await workflowNameInput.fill(workflowName);
 			await workflowNameInput.press('Enter');
 			await page.locator(byId('workflow-name-input'), { hasText: workflowName }).waitFor();
@@ -220,11 +306,15 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			const leaving = page.getByRole('dialog', { name: /save changes before leaving/i });
 			const workflows = page.locator(byId('tab-WorkflowsView'));
 			await oneOf([workflows, leaving]);
-			if (await leaving.isVisible()) await leaving.getByRole('button', { name: 'Save', exact: true }).click();
+			if (await leaving.isVisible())
+				await leaving.getByRole('button', { name: 'Save', exact: true }).click();
 			await page.waitForURL(/\/home\//);
 			await page.locator(byId('tab-WorkflowsView')).click();
 			await page.waitForURL(/\/home\/workflows/);
-			await page.locator(`input${byId('resources-list-search')}, ${byId('resources-list-search')} input`).first().fill('bulk create or update');
+			await page
+				.locator(`input${byId('resources-list-search')}, ${byId('resources-list-search')} input`)
+				.first()
+				.fill('bulk create or update');
 			await page.locator(byId('workflow-card-name'), { hasText: exactly(BULK_WORKFLOW) }).click();
 			await page.waitForURL(/\/workflow\//);
 			await sendcloudNode.waitFor();
@@ -232,18 +322,38 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			const clear = page.locator(byId('clear-execution-data-button'));
 			if (await clear.isVisible()) {
 				await clear.click();
-				await sendcloudNode.locator(byId('canvas-node-status-success')).waitFor({ state: 'detached' });
+				await sendcloudNode
+					.locator(byId('canvas-node-status-success'))
+					.waitFor({ state: 'detached' });
 			}
 			await page.locator(byId('execute-workflow-button')).click();
-			await sendcloudNode.locator(byId('canvas-node-status-success')).waitFor({ timeout: EXECUTION_TIMEOUT });
+			await sendcloudNode
+				.locator(byId('canvas-node-status-success'))
+				.waitFor({ timeout: EXECUTION_TIMEOUT });
 			// Done when nothing runs any more (the stop button is gone) and the node's outputs show counts.
-			await page.locator(byId('stop-execution-button')).waitFor({ state: 'hidden', timeout: EXECUTION_TIMEOUT });
+			await page
+				.locator(byId('stop-execution-button'))
+				.waitFor({ state: 'hidden', timeout: EXECUTION_TIMEOUT });
 			const handles = sendcloudNode.locator(byId('canvas-node-output-handle'));
-			const labels = await settle(page, () => handles.allInnerTexts(), (l) => l.some((t) => /Success\s*\d/.test(t)) && l.some((t) => /Error\s*\d/.test(t)), UI_TIMEOUT);
-			const onCanvas = (branch) => Number(labels.join(' ').replace(/\s+/g, ' ').match(new RegExp(`${branch} (\\d+) items?`))?.[1]);
+			const labels = await settle(
+				page,
+				() => handles.allInnerTexts(),
+				(l) => l.some((t) => /Success\s*\d/.test(t)) && l.some((t) => /Error\s*\d/.test(t)),
+				UI_TIMEOUT,
+			);
+			const onCanvas = (branch) =>
+				Number(
+					labels
+						.join(' ')
+						.replace(/\s+/g, ' ')
+						.match(new RegExp(`${branch} (\\d+) items?`))?.[1],
+				);
 			const success = onCanvas('Success');
 			const errors = onCanvas('Error');
-			assert(success === 245 && errors === 5, `the canvas shows the Sendcloud node's outputs as ${JSON.stringify(labels)}, not Success 245 / Error 5`);
+			assert(
+				success === 245 && errors === 5,
+				`the canvas shows the Sendcloud node's outputs as ${JSON.stringify(labels)}, not Success 245 / Error 5`,
+			);
 			return `"${BULK_WORKFLOW}" executed; canvas: Sendcloud node Success ${success} items, Error ${errors} items`;
 		});
 
@@ -256,12 +366,26 @@ async function walkThroughEditor({ url, owner, sendcloudBaseUrl, screenshotsDir,
 			const count = async (tab) => Number((await tab.innerText()).match(/\((\d+) items?\)/)?.[1]);
 			const successText = (await successTab.innerText()).trim();
 			const errorText = (await errorTab.innerText()).trim();
-			assert(/success/i.test(successText) && (await count(successTab)) === 245, `the output panel's first branch shows "${successText}", not 245 successes`);
-			assert(/error/i.test(errorText) && (await count(errorTab)) === 5, `the output panel's second branch shows "${errorText}", not 5 errors`);
+			assert(
+				/success/i.test(successText) && (await count(successTab)) === 245,
+				`the output panel's first branch shows "${successText}", not 245 successes`,
+			);
+			assert(
+				/error/i.test(errorText) && (await count(errorTab)) === 5,
+				`the output panel's second branch shows "${errorText}", not 5 errors`,
+			);
 			await errorTab.click();
 			const output = ndv.locator(`${byId('output-panel')} ${byId('ndv-data-container')}`);
-			const errorsShown = await settle(page, () => output.innerText(), (t) => /email/i.test(t), UI_TIMEOUT);
-			assert(/email/i.test(errorsShown), `the error branch does not say what was wrong: ${errorsShown.slice(0, 300)}`);
+			const errorsShown = await settle(
+				page,
+				() => output.innerText(),
+				(t) => /email/i.test(t),
+				UI_TIMEOUT,
+			);
+			assert(
+				/email/i.test(errorsShown),
+				`the error branch does not say what was wrong: ${errorsShown.slice(0, 300)}`,
+			);
 			return `output panel: "${successText}", "${errorText}" (the errors name the invalid email)`;
 		});
 		return results;

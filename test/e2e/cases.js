@@ -4,23 +4,62 @@
 const { PACKAGE } = require('../../scripts/n8n-runtime');
 
 const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
-const OAUTH = { sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' } };
+const OAUTH = {
+	sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' },
+};
 const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
 
 /** Manual Trigger → [Code that makes items] → the node under test (named "Under Test"). */
-function workflow(id, parameters, { credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {}) {
-	const nodes = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+function workflow(
+	id,
+	parameters,
+	{ credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {},
+) {
+	const nodes = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	];
 	const connections = {};
 	let previous = 'Start';
 	if (itemsCode) {
-		nodes.push({ id: 'items', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: itemsCode } });
+		nodes.push({
+			id: 'items',
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: { jsCode: itemsCode },
+		});
 		connections.Start = { main: [[{ node: 'Items', type: 'main', index: 0 }]] };
 		previous = 'Items';
 	}
-	nodes.push({ id: 'under-test', name: 'Under Test', type: `${PACKAGE}.${type}`, typeVersion: 1, position: [400, 0], parameters, credentials, ...settings });
+	nodes.push({
+		id: 'under-test',
+		name: 'Under Test',
+		type: `${PACKAGE}.${type}`,
+		typeVersion: 1,
+		position: [400, 0],
+		parameters,
+		credentials,
+		...settings,
+	});
 	connections[previous] = { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] };
-	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 const ordersCode = (count, invalidEvery = 0) => `
@@ -36,7 +75,8 @@ for (let n = 0; n < ${count}; n++) {
 }
 return items;`;
 
-const posts = (sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
+const posts = (sandbox) =>
+	sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
 
 /** Shipments in the API's JSON, as a shop would hand them to Create and Announce (Auto-Map). */
 const shipmentsCode = (references, postalCode = '5611 EM') => `
@@ -52,13 +92,25 @@ return ${JSON.stringify(references)}.map((reference) => ({ json: {
 function pdfText(binary) {
 	const { execFileSync } = require('child_process');
 	const path = require('path');
-	const pdftotext = execFileSync('bash', [path.join(__dirname, '../../scripts/ensure-tool.sh'), 'pdftotext', 'poppler-utils'], { encoding: 'utf8' }).trim().split('\n').pop();
-	return execFileSync(pdftotext, ['-', '-'], { input: Buffer.from(binary.data, 'base64') }).toString();
+	const pdftotext = execFileSync(
+		'bash',
+		[path.join(__dirname, '../../scripts/ensure-tool.sh'), 'pdftotext', 'poppler-utils'],
+		{ encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	return execFileSync(pdftotext, ['-', '-'], {
+		input: Buffer.from(binary.data, 'base64'),
+	}).toString();
 }
 
 /** A label file as n8n holds it: name, type, size, and a PDF that opens and shows each tracking number. */
 function checkLabelPdf(binary, fileName, trackingNumbers, expect) {
-	expect([binary.fileName, binary.mimeType, binary.fileExtension], [fileName, 'application/pdf', 'pdf']);
+	expect(
+		[binary.fileName, binary.mimeType, binary.fileExtension],
+		[fileName, 'application/pdf', 'pdf'],
+	);
 	const bytes = Buffer.from(binary.data, 'base64');
 	expect(bytes.length > 500 && bytes.subarray(0, 5).toString() === '%PDF-', true);
 	const text = pdfText(binary);
@@ -68,53 +120,122 @@ function checkLabelPdf(binary, fileName, trackingNumbers, expect) {
 module.exports = [
 	{
 		name: 'Integration: Get Many with the API key',
-		workflow: workflow('intGetAll', { resource: 'integration', operation: 'getAll', returnAll: true }),
+		workflow: workflow('intGetAll', {
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: true,
+		}),
 		check: ({ items, sandbox, expect }) => {
-			expect(items.map((i) => i.id), [101, 102, 103]);
+			expect(
+				items.map((i) => i.id),
+				[101, 102, 103],
+			);
 			expect(sandbox.requests[0].headers.authorization.startsWith('Basic '), true);
 		},
 	},
 	{
 		name: 'Integration: Get with OAuth2 client credentials (token fetched, then Bearer)',
-		workflow: workflow('intGetOAuth', { authentication: 'oAuth2', resource: 'integration', operation: 'get', integrationId: rl(102) }, { credentials: OAUTH }),
+		workflow: workflow(
+			'intGetOAuth',
+			{
+				authentication: 'oAuth2',
+				resource: 'integration',
+				operation: 'get',
+				integrationId: rl(102),
+			},
+			{ credentials: OAUTH },
+		),
 		check: ({ items, sandbox, expect }) => {
-			expect(items.map((i) => i.shop_name), ['Berlin Store']);
+			expect(
+				items.map((i) => i.shop_name),
+				['Berlin Store'],
+			);
 			expect(sandbox.requests.filter((r) => r.path === '/oauth2/token/').length >= 1, true);
-			expect(sandbox.requests.filter((r) => r.path.startsWith('/api/v2')).every((r) => r.headers.authorization.startsWith('Bearer ')), true);
+			expect(
+				sandbox.requests
+					.filter((r) => r.path.startsWith('/api/v2'))
+					.every((r) => r.headers.authorization.startsWith('Bearer ')),
+				true,
+			);
 		},
 	},
 	{
 		name: 'Integration: Update changes only the fields given',
-		workflow: workflow('intUpdate', { resource: 'integration', operation: 'update', integrationId: rl(101), updateFields: { shopName: 'Renamed by n8n', webhookActive: true, webhookUrl: 'https://hooks.example.com/sc' } }),
+		workflow: workflow('intUpdate', {
+			resource: 'integration',
+			operation: 'update',
+			integrationId: rl(101),
+			updateFields: {
+				shopName: 'Renamed by n8n',
+				webhookActive: true,
+				webhookUrl: 'https://hooks.example.com/sc',
+			},
+		}),
 		check: ({ items, sandbox, expect }) => {
 			expect(items[0].shop_name, 'Renamed by n8n');
-			expect(sandbox.requests[0].body, { shop_name: 'Renamed by n8n', webhook_active: true, webhook_url: 'https://hooks.example.com/sc' });
+			expect(sandbox.requests[0].body, {
+				shop_name: 'Renamed by n8n',
+				webhook_active: true,
+				webhook_url: 'https://hooks.example.com/sc',
+			});
 		},
 	},
 	{
 		name: 'Integration: Replace sends every setting',
-		workflow: workflow('intReplace', { resource: 'integration', operation: 'replace', integrationId: rl(102), shopName: 'Berlin', shopUrl: 'https://berlin.example.com', servicePointEnabled: true, servicePointCarriers: 'dhl, ups', webhookActive: false, webhookUrl: '' }),
+		workflow: workflow('intReplace', {
+			resource: 'integration',
+			operation: 'replace',
+			integrationId: rl(102),
+			shopName: 'Berlin',
+			shopUrl: 'https://berlin.example.com',
+			servicePointEnabled: true,
+			servicePointCarriers: 'dhl, ups',
+			webhookActive: false,
+			webhookUrl: '',
+		}),
 		check: ({ sandbox, expect }) => {
 			expect(sandbox.requests[0].method, 'PUT');
-			expect(sandbox.requests[0].body, { shop_name: 'Berlin', shop_url: 'https://berlin.example.com', service_point_enabled: true, service_point_carriers: ['dhl', 'ups'], webhook_active: false });
+			expect(sandbox.requests[0].body, {
+				shop_name: 'Berlin',
+				shop_url: 'https://berlin.example.com',
+				service_point_enabled: true,
+				service_point_carriers: ['dhl', 'ups'],
+				webhook_active: false,
+			});
 		},
 	},
 	{
 		name: 'Integration: Delete',
-		workflow: workflow('intDelete', { resource: 'integration', operation: 'delete', integrationId: rl(103) }),
+		workflow: workflow('intDelete', {
+			resource: 'integration',
+			operation: 'delete',
+			integrationId: rl(103),
+		}),
 		check: ({ items, sandbox, expect }) => {
 			expect(items, [{ deleted: true, integration_id: 103 }]);
-			expect(sandbox.state.integrations.map((i) => i.id), [101, 102]);
+			expect(
+				sandbox.state.integrations.map((i) => i.id),
+				[101, 102],
+			);
 		},
 	},
 	{
 		name: 'Integration: a missing integration fails with a clear error',
-		workflow: workflow('intMissing', { resource: 'integration', operation: 'get', integrationId: rl(999) }),
+		workflow: workflow('intMissing', {
+			resource: 'integration',
+			operation: 'get',
+			integrationId: rl(999),
+		}),
 		expectError: 'Sendcloud could not find the requested resource',
 	},
 	{
 		name: 'Exception logs: Get Many follows every page',
-		workflow: workflow('logsAll', { resource: 'integrationLog', operation: 'getAll', scope: 'all', returnAll: true }),
+		workflow: workflow('logsAll', {
+			resource: 'integrationLog',
+			operation: 'getAll',
+			scope: 'all',
+			returnAll: true,
+		}),
 		check: ({ items, sandbox, expect }) => {
 			expect(items.length, 120);
 			expect(sandbox.requests.length, 3);
@@ -122,15 +243,32 @@ module.exports = [
 	},
 	{
 		name: 'Exception logs: Create',
-		workflow: workflow('logsCreate', { resource: 'integrationLog', operation: 'create', integrationId: rl(101), baseUrl: 'https://amsterdam.example.com', additionalFields: { exception: 'Timeout from the shop', responseCode: 504 } }),
+		workflow: workflow('logsCreate', {
+			resource: 'integrationLog',
+			operation: 'create',
+			integrationId: rl(101),
+			baseUrl: 'https://amsterdam.example.com',
+			additionalFields: { exception: 'Timeout from the shop', responseCode: 504 },
+		}),
 		check: ({ items, sandbox, expect }) => {
 			expect(items[0].exception, 'Timeout from the shop');
-			expect(sandbox.requests[0].body, { base_url: 'https://amsterdam.example.com', exception: 'Timeout from the shop', response_code: 504, integration_id: 101 });
+			expect(sandbox.requests[0].body, {
+				base_url: 'https://amsterdam.example.com',
+				exception: 'Timeout from the shop',
+				response_code: 504,
+				integration_id: 101,
+			});
 		},
 	},
 	{
 		name: 'Orders: Get Many with a Limit on a page boundary makes no extra request',
-		workflow: workflow('ordersLimit', { resource: 'shipment', operation: 'getAll', integrationId: rl(101), returnAll: false, limit: 100 }),
+		workflow: workflow('ordersLimit', {
+			resource: 'shipment',
+			operation: 'getAll',
+			integrationId: rl(101),
+			returnAll: false,
+			limit: 100,
+		}),
 		check: ({ items, sandbox, expect }) => {
 			expect(items.length, 100);
 			expect(sandbox.requests.length, 1);
@@ -138,83 +276,219 @@ module.exports = [
 	},
 	{
 		name: 'Orders: Create or Update 250 mixed orders, Continue On Fail',
-		workflow: workflow('ordersUpsert', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(250, 50), settings: { onError: 'continueRegularOutput' } }),
+		workflow: workflow(
+			'ordersUpsert',
+			{
+				resource: 'shipment',
+				operation: 'upsert',
+				integrationId: rl(101),
+				dataMode: 'autoMapInputData',
+			},
+			{ itemsCode: ordersCode(250, 50), settings: { onError: 'continueRegularOutput' } },
+		),
 		check: ({ items, sandbox, expect }) => {
 			expect(items.length, 250);
 			expect(items.filter((i) => i.status === 'created').length, 245);
-			expect(items.filter((i) => typeof i.error === 'string' && i.error.includes('was not sent: email')).length, 5);
+			expect(
+				items.filter((i) => typeof i.error === 'string' && i.error.includes('was not sent: email'))
+					.length,
+				5,
+			);
 			// Batches go out up to three at a time, so they may arrive in any order.
-			expect(posts(sandbox).map((r) => r.body.length).sort((a, b) => b - a), [100, 100, 45]);
+			expect(
+				posts(sandbox)
+					.map((r) => r.body.length)
+					.sort((a, b) => b - a),
+				[100, 100, 45],
+			);
 		},
 	},
 	{
 		name: 'Orders: Create or Update survives injected 429s and lands every order once',
-		setup: (sandbox) => sandbox.injectFaults({ kind: '429', method: 'POST', retryAfter: 1, times: 2 }),
-		workflow: workflow('ordersUpsert429', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(250) }),
+		setup: (sandbox) =>
+			sandbox.injectFaults({ kind: '429', method: 'POST', retryAfter: 1, times: 2 }),
+		workflow: workflow(
+			'ordersUpsert429',
+			{
+				resource: 'shipment',
+				operation: 'upsert',
+				integrationId: rl(101),
+				dataMode: 'autoMapInputData',
+			},
+			{ itemsCode: ordersCode(250) },
+		),
 		check: ({ items, sandbox, expect }) => {
 			expect(items.filter((i) => i.status === 'created').length, 250);
 			expect(posts(sandbox).filter((r) => r.status === 429).length, 2);
-			expect(sandbox.state.shipments.get(101).filter((s) => String(s.external_order_id).startsWith('700')).length, 250);
+			expect(
+				sandbox.state.shipments
+					.get(101)
+					.filter((s) => String(s.external_order_id).startsWith('700')).length,
+				250,
+			);
 		},
 	},
 	{
 		name: 'Orders: Create or Update without Continue On Fail names every failed order',
-		workflow: workflow('ordersUpsertFail', { resource: 'shipment', operation: 'upsert', integrationId: rl(101), dataMode: 'autoMapInputData' }, { itemsCode: ordersCode(20, 10) }),
+		workflow: workflow(
+			'ordersUpsertFail',
+			{
+				resource: 'shipment',
+				operation: 'upsert',
+				integrationId: rl(101),
+				dataMode: 'autoMapInputData',
+			},
+			{ itemsCode: ordersCode(20, 10) },
+		),
 		expectError: '2 of 20 orders were not accepted',
 	},
 	{
 		name: 'Orders: Delete by external order ID',
-		workflow: workflow('ordersDelete', { resource: 'shipment', operation: 'delete', integrationId: rl(101), deleteBy: 'externalIds', externalOrderId: '100000', externalShipmentId: '' }),
-		check: ({ items, expect }) => expect(items, [{ deleted: true, integration_id: 101, external_order_id: '100000', external_shipment_id: null }]),
+		workflow: workflow('ordersDelete', {
+			resource: 'shipment',
+			operation: 'delete',
+			integrationId: rl(101),
+			deleteBy: 'externalIds',
+			externalOrderId: '100000',
+			externalShipmentId: '',
+		}),
+		check: ({ items, expect }) =>
+			expect(items, [
+				{
+					deleted: true,
+					integration_id: 101,
+					external_order_id: '100000',
+					external_shipment_id: null,
+				},
+			]),
 	},
 	{
 		name: 'Labels: Create and Announce returns each label as a PDF file that opens and shows its tracking number',
-		workflow: workflow('labelCreate', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-1001', 'shop-1002']) }),
+		workflow: workflow(
+			'labelCreate',
+			{ resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' },
+			{ itemsCode: shipmentsCode(['shop-1001', 'shop-1002']) },
+		),
 		check: ({ items, binaries, sandbox, expect }) => {
-			expect(items.map((i) => [i.status, i.external_reference_id]), [['created', 'shop-1001'], ['created', 'shop-1002']]);
-			items.forEach((item, n) => checkLabelPdf(binaries[n].data, `label-${item.external_reference_id}.pdf`, [item.parcels[0].tracking_number], expect));
+			expect(
+				items.map((i) => [i.status, i.external_reference_id]),
+				[
+					['created', 'shop-1001'],
+					['created', 'shop-1002'],
+				],
+			);
+			items.forEach((item, n) =>
+				checkLabelPdf(
+					binaries[n].data,
+					`label-${item.external_reference_id}.pdf`,
+					[item.parcels[0].tracking_number],
+					expect,
+				),
+			);
 			expect(sandbox.v3.labelsBought(), 2);
 		},
 	},
 	{
 		name: 'Labels: an answer lost after Sendcloud bought the label is retried and returns that label, none bought twice',
-		workflow: workflow('labelLostAnswer', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-2001']) }),
-		setup: (sandbox) => sandbox.injectFaults({ kind: 'applied-then-reset', method: 'POST', path: '^/api/v3/shipments/announce$' }),
+		workflow: workflow(
+			'labelLostAnswer',
+			{ resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' },
+			{ itemsCode: shipmentsCode(['shop-2001']) },
+		),
+		setup: (sandbox) =>
+			sandbox.injectFaults({
+				kind: 'applied-then-reset',
+				method: 'POST',
+				path: '^/api/v3/shipments/announce$',
+			}),
 		check: ({ items, binaries, sandbox, expect }) => {
-			expect(items.map((i) => i.status), ['existing']);
-			checkLabelPdf(binaries[0].data, 'label-shop-2001.pdf', [items[0].parcels[0].tracking_number], expect);
+			expect(
+				items.map((i) => i.status),
+				['existing'],
+			);
+			checkLabelPdf(
+				binaries[0].data,
+				'label-shop-2001.pdf',
+				[items[0].parcels[0].tracking_number],
+				expect,
+			);
 			expect([sandbox.v3.labelsBought(), sandbox.v3.shipments().length], [1, 1]);
 		},
 	},
 	{
 		name: 'Labels: a failed announcement is an error item with the carrier’s reason (Continue On Fail)',
-		workflow: workflow('labelFailed', { resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' }, { itemsCode: shipmentsCode(['shop-3001'], '9999 ZZ'), settings: { onError: 'continueRegularOutput' } }),
+		workflow: workflow(
+			'labelFailed',
+			{ resource: 'parcel', operation: 'create', dataMode: 'autoMapInputData' },
+			{
+				itemsCode: shipmentsCode(['shop-3001'], '9999 ZZ'),
+				settings: { onError: 'continueRegularOutput' },
+			},
+		),
 		check: ({ items, binaries, sandbox, expect }) => {
 			expect(items.length, 1);
-			expect(/^Sendcloud could not announce the shipment "shop-3001": .+/.test(items[0].error), true);
+			expect(
+				/^Sendcloud could not announce the shipment "shop-3001": .+/.test(items[0].error),
+				true,
+			);
 			expect(binaries[0], undefined);
 			expect(sandbox.v3.labelsBought(), 0);
 		},
 	},
 	{
 		name: 'Labels: a print batch puts three parcels’ labels into one PDF',
-		workflow: workflow('labelBatch', { resource: 'parcel', operation: 'downloadDocument', documentMode: 'printBatch', parcelId: '={{ $json.parcel }}' }, { itemsCode: 'return [400000001, 400000002, 400000003].map((parcel) => ({ json: { parcel } }));' }),
-		setup: (sandbox) => sandbox.v3.seedShipments(['b-1', 'b-2', 'b-3'].map((reference) => ({
-			to_address: { name: 'Piet', address_line_1: 'Stadhuisplein 10', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
-			from_address: { sender_address_id: 192 },
-			ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
-			parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
-			external_reference_id: reference,
-		}))),
+		workflow: workflow(
+			'labelBatch',
+			{
+				resource: 'parcel',
+				operation: 'downloadDocument',
+				documentMode: 'printBatch',
+				parcelId: '={{ $json.parcel }}',
+			},
+			{
+				itemsCode:
+					'return [400000001, 400000002, 400000003].map((parcel) => ({ json: { parcel } }));',
+			},
+		),
+		setup: (sandbox) =>
+			sandbox.v3.seedShipments(
+				['b-1', 'b-2', 'b-3'].map((reference) => ({
+					to_address: {
+						name: 'Piet',
+						address_line_1: 'Stadhuisplein 10',
+						postal_code: '5611 EM',
+						city: 'Eindhoven',
+						country_code: 'NL',
+					},
+					from_address: { sender_address_id: 192 },
+					ship_with: {
+						type: 'shipping_option_code',
+						properties: { shipping_option_code: 'postnl:standard' },
+					},
+					parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
+					external_reference_id: reference,
+				})),
+			),
 		check: ({ items, binaries, sandbox, expect }) => {
-			expect(items.map((i) => [i.parcel_ids, i.parcel_count]), [[[400000001, 400000002, 400000003], 3]]);
+			expect(
+				items.map((i) => [i.parcel_ids, i.parcel_count]),
+				[[[400000001, 400000002, 400000003], 3]],
+			);
 			const tracking = sandbox.v3.shipments().map((s) => s.parcels[0].tracking_number);
 			checkLabelPdf(binaries[0].data, 'labels-1-of-1.pdf', tracking, expect);
 		},
 	},
 	{
 		name: 'DataFast: payment provider status, simplified',
-		workflow: workflow('dataFast', { resource: 'paymentIntegration', operation: 'getStatus', websiteId: '66f1c0ffee0123456789abcd' }, { type: 'dataFast', credentials: DATAFAST }),
+		workflow: workflow(
+			'dataFast',
+			{
+				resource: 'paymentIntegration',
+				operation: 'getStatus',
+				websiteId: '66f1c0ffee0123456789abcd',
+			},
+			{ type: 'dataFast', credentials: DATAFAST },
+		),
 		check: ({ items, expect }) => expect(items[0].connectedProviders, ['stripe', 'paddle']),
 	},
 ];

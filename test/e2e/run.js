@@ -14,7 +14,13 @@ const { createSandbox } = require('../sandbox/server');
 const cases = require('./cases');
 
 const args = process.argv.slice(2);
-const lines = (args[args.indexOf('--lines') + 1] && args.includes('--lines') ? args[args.indexOf('--lines') + 1] : '2,1').split(',').map(Number);
+const lines = (
+	args[args.indexOf('--lines') + 1] && args.includes('--lines')
+		? args[args.indexOf('--lines') + 1]
+		: '2,1'
+)
+	.split(',')
+	.map(Number);
 const skipTrigger = args.includes('--skip-trigger');
 
 let passed = 0;
@@ -34,7 +40,9 @@ function report(name, error) {
 
 function expect(actual, expected) {
 	if (!isDeepStrictEqual(actual, expected)) {
-		throw new Error(`expected ${JSON.stringify(expected)}\n      got      ${JSON.stringify(actual)?.slice(0, 600)}`);
+		throw new Error(
+			`expected ${JSON.stringify(expected)}\n      got      ${JSON.stringify(actual)?.slice(0, 600)}`,
+		);
 	}
 }
 
@@ -59,25 +67,36 @@ function nodeResult(run, nodeName) {
 async function executeCases(line, env, sandbox, workDir) {
 	const folder = path.join(workDir, 'workflows');
 	fs.mkdirSync(folder, { recursive: true });
-	for (const testCase of cases) runtime.writeJson(path.join(folder, `${testCase.workflow.id}.json`), testCase.workflow);
+	for (const testCase of cases)
+		runtime.writeJson(path.join(folder, `${testCase.workflow.id}.json`), testCase.workflow);
 	await runtime.n8n(line, env, ['import:workflow', '--separate', `--input=${folder}`]);
 	for (const testCase of cases) {
 		sandbox.reset();
 		testCase.setup?.(sandbox);
 		let stdout;
 		try {
-			stdout = await runtime.n8n(line, env, ['execute', `--id=${testCase.workflow.id}`, '--rawOutput']);
+			stdout = await runtime.n8n(line, env, [
+				'execute',
+				`--id=${testCase.workflow.id}`,
+				'--rawOutput',
+			]);
 		} catch (error) {
 			stdout = `${error.stdout ?? ''}${error.stderr ?? ''}`;
 			if (!testCase.expectError) {
-				report(testCase.name, new Error(`n8n execute failed (${error.status}):\n${(error.stderr || '').slice(-1500)}\n${stdout.slice(-1500)}`));
+				report(
+					testCase.name,
+					new Error(
+						`n8n execute failed (${error.status}):\n${(error.stderr || '').slice(-1500)}\n${stdout.slice(-1500)}`,
+					),
+				);
 				continue;
 			}
 		}
 		try {
 			if (testCase.expectError) {
 				const text = stdout;
-				if (!text.includes(testCase.expectError)) throw new Error(`expected the error "${testCase.expectError}" in:\n${text.slice(-1500)}`);
+				if (!text.includes(testCase.expectError))
+					throw new Error(`expected the error "${testCase.expectError}" in:\n${text.slice(-1500)}`);
 			} else {
 				const { items, binaries, error } = nodeResult(parseRun(stdout), 'Under Test');
 				if (error) throw new Error(`the node failed: ${error}`);
@@ -85,7 +104,8 @@ async function executeCases(line, env, sandbox, workDir) {
 			}
 			expect(sandbox.violations, []);
 			for (const secret of ['sk_sandbox', 'sandbox-secret', 'dft_sandbox_full']) {
-				if (stdout.includes(secret)) throw new Error(`a secret (${secret}) appears in n8n's output`);
+				if (stdout.includes(secret))
+					throw new Error(`a secret (${secret}) appears in n8n's output`);
 			}
 			report(testCase.name);
 		} catch (error) {
@@ -104,8 +124,37 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 		name: 'e2e activated trigger',
 		active: true,
 		nodes: [
-			{ id: 'trigger', name: 'Sendcloud Trigger', type: `${runtime.PACKAGE}.sendcloudTrigger`, typeVersion: 1, position: [0, 0], parameters: { event: 'newShipment', integrationId: { __rl: true, mode: 'id', value: '101' }, pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials: { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } } },
-			{ id: 'report', name: 'Report', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0], parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ uuid: $json.shipment_uuid, execution: $execution.id }) }}', options: {} } },
+			{
+				id: 'trigger',
+				name: 'Sendcloud Trigger',
+				type: `${runtime.PACKAGE}.sendcloudTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					event: 'newShipment',
+					integrationId: { __rl: true, mode: 'id', value: '101' },
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+				},
+				credentials: {
+					sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
+				},
+			},
+			{
+				id: 'report',
+				name: 'Report',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [200, 0],
+				parameters: {
+					method: 'POST',
+					url: sinkUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody:
+						'={{ JSON.stringify({ uuid: $json.shipment_uuid, execution: $execution.id }) }}',
+					options: {},
+				},
+			},
 		],
 		connections: { 'Sendcloud Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -123,7 +172,13 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 		const waitFor = (what, condition, ms) => runtime.waitUntil(what, condition, ms, server);
 		await waitFor('the activation poll', () => polls() >= 1, 60_000);
 		const arrived = [];
-		const add = (createdAt) => arrived.push(sandbox.addShipment(101, makeOrder(random, { integrationId: 101, index: 800000 + arrived.length, createdAt })).shipment_uuid);
+		const add = (createdAt) =>
+			arrived.push(
+				sandbox.addShipment(
+					101,
+					makeOrder(random, { integrationId: 101, index: 800000 + arrived.length, createdAt }),
+				).shipment_uuid,
+			);
 		const now = Date.now();
 		for (let i = 0; i < 5; i++) add(now - (now % 1000)); // five on the same second
 		await waitFor('the first orders to be reported', () => sandbox.sink.length >= 5, 90_000);
@@ -150,16 +205,49 @@ async function activatedTrigger(line, env, sandbox, workDir) {
  * deactivating the workflow (as the editor does) puts the integration's settings back.
  */
 async function activatedWebhookTrigger(line, env, sandbox, workDir) {
-	const name = 'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, restored on deactivation';
+	const name =
+		'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, restored on deactivation';
 	const workflow = {
 		id: 'webhookTriggerActive',
 		name: 'e2e webhook trigger',
 		active: true,
 		nodes: [
-			{ id: 'hook', name: 'Sendcloud Webhook Trigger', type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`, typeVersion: 1, position: [0, 0], webhookId: '5e4dc10d-0000-4000-8000-00000000e2e0', parameters: { integrationId: { __rl: true, mode: 'id', value: '101' }, events: ['parcel_status_changed'], options: {} }, credentials: { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } } },
-			{ id: 'report', name: 'Report', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0], parameters: { method: 'POST', url: `${sandbox.url}/__sink`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ parcel: $json.parcel.id, status: $json.parcel.status.id, timestamp: $json.timestamp }) }}', options: {} } },
+			{
+				id: 'hook',
+				name: 'Sendcloud Webhook Trigger',
+				type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: '5e4dc10d-0000-4000-8000-00000000e2e0',
+				parameters: {
+					integrationId: { __rl: true, mode: 'id', value: '101' },
+					events: ['parcel_status_changed'],
+					options: {},
+				},
+				credentials: {
+					sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
+				},
+			},
+			{
+				id: 'report',
+				name: 'Report',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [200, 0],
+				parameters: {
+					method: 'POST',
+					url: `${sandbox.url}/__sink`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody:
+						'={{ JSON.stringify({ parcel: $json.parcel.id, status: $json.parcel.status.id, timestamp: $json.timestamp }) }}',
+					options: {},
+				},
+			},
 		],
-		connections: { 'Sendcloud Webhook Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+		connections: {
+			'Sendcloud Webhook Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
@@ -173,30 +261,74 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const waitFor = (what, condition, ms) => runtime.waitUntil(what, condition, ms, server);
 	try {
 		const hookUrl = `http://127.0.0.1:${port}/webhook/${workflow.nodes[0].webhookId}/webhook`;
-		await waitFor('the trigger to register its URL on the integration', () => integration().webhook_url === hookUrl && integration().webhook_active === true, 60_000);
+		await waitFor(
+			'the trigger to register its URL on the integration',
+			() => integration().webhook_url === hookUrl && integration().webhook_active === true,
+			60_000,
+		);
 		// n8n publishes webhooks a moment after it answers: wait until the URL is served.
-		await waitFor('n8n to serve the webhook', async () => (await fetch(hookUrl, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }).catch(() => ({ status: 0 }))).status === 401, 60_000);
+		await waitFor(
+			'n8n to serve the webhook',
+			async () =>
+				(
+					await fetch(hookUrl, {
+						method: 'POST',
+						body: '{}',
+						headers: { 'Content-Type': 'application/json' },
+					}).catch(() => ({ status: 0 }))
+				).status === 401,
+			60_000,
+		);
 		const signed = [];
-		for (const parcel of [7001, 7002]) for (let step = 0; step < 3; step++) signed.push(await sandbox.webhooks.moveParcel(101, parcel));
+		for (const parcel of [7001, 7002])
+			for (let step = 0; step < 3; step++)
+				signed.push(await sandbox.webhooks.moveParcel(101, parcel));
 		const forged = [];
-		for (const options of [{ signature: 'wrong-key' }, { tamper: 'flip-byte' }, { signature: 'missing' }, { tamper: 'empty-body' }]) {
+		for (const options of [
+			{ signature: 'wrong-key' },
+			{ tamper: 'flip-byte' },
+			{ signature: 'missing' },
+			{ tamper: 'empty-body' },
+		]) {
 			forged.push(await sandbox.webhooks.send(101, JSON.parse(signed[0].body), options));
 		}
 		forged.push(await sandbox.webhooks.replay(signed[5]));
-		expect(signed.map((d) => d.status), [200, 200, 200, 200, 200, 200]);
-		expect(forged.map((d) => d.status), [401, 401, 401, 401, 200]);
+		expect(
+			signed.map((d) => d.status),
+			[200, 200, 200, 200, 200, 200],
+		);
+		expect(
+			forged.map((d) => d.status),
+			[401, 401, 401, 401, 200],
+		);
 		const runs = () => sandbox.sink.filter((s) => s.parcel !== undefined);
 		await waitFor('a run per signed event', () => runs().length >= signed.length, 90_000);
 		await new Promise((r) => setTimeout(r, 3000)); // anything more would be a duplicate
-		const ran = runs().map((s) => `${s.parcel}:${s.status}:${s.timestamp}`).sort();
-		expect(ran, signed.map((d) => JSON.parse(d.body)).map((e) => `${e.parcel.id}:${e.parcel.status.id}:${e.timestamp}`).sort());
+		const ran = runs()
+			.map((s) => `${s.parcel}:${s.status}:${s.timestamp}`)
+			.sort();
+		expect(
+			ran,
+			signed
+				.map((d) => JSON.parse(d.body))
+				.map((e) => `${e.parcel.id}:${e.parcel.status.id}:${e.timestamp}`)
+				.sort(),
+		);
 
-		const session = await runtime.signIn(`http://127.0.0.1:${port}`, await runtime.ensureOwner(`http://127.0.0.1:${port}`));
+		const session = await runtime.signIn(
+			`http://127.0.0.1:${port}`,
+			await runtime.ensureOwner(`http://127.0.0.1:${port}`),
+		);
 		await session.post(`/rest/workflows/${workflow.id}/deactivate`, {});
 		// It had no URL; the API cannot clear one, so n8n's stays, switched off.
-		await waitFor('the integration to be put back', () => integration().webhook_active === false, 30_000);
+		await waitFor(
+			'the integration to be put back',
+			() => integration().webhook_active === false,
+			30_000,
+		);
 		expect(sandbox.violations, []);
-		if (server.output().includes('sk_sandbox')) throw new Error("the API secret appears in n8n's output");
+		if (server.output().includes('sk_sandbox'))
+			throw new Error("the API secret appears in n8n's output");
 		report(name);
 	} catch (error) {
 		report(name, error);
@@ -208,7 +340,8 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 
 async function activate(line, env, id) {
 	const help = await runtime.n8n(line, env, ['--help']);
-	if (/publish:workflow/.test(help)) await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
+	if (/publish:workflow/.test(help))
+		await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
 	else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
@@ -222,11 +355,18 @@ async function activate(line, env, id) {
 		for (const lineNumber of lines) {
 			const line = runtime.installN8n(lineNumber);
 			const workDir = runtime.scratchFolder(`n8n-e2e-${line.version}-`);
-			console.log(`\nn8n ${line.version} (Node ${lineNumber === 2 ? '24' : process.versions.node.split('.')[0]}), package installed as a community package`);
+			console.log(
+				`\nn8n ${line.version} (Node ${lineNumber === 2 ? '24' : process.versions.node.split('.')[0]}), package installed as a community package`,
+			);
 			runtime.installAsCommunityPackage(workDir, tarball);
 			// Files inline in the run data, so that `n8n execute --rawOutput` shows the labels it made.
-			const env = await runtime.environment(line, workDir, { N8N_DEFAULT_BINARY_DATA_MODE: 'default' });
-			const credentials = runtime.writeJson(path.join(workDir, 'credentials.json'), runtime.sandboxCredentials(sandbox));
+			const env = await runtime.environment(line, workDir, {
+				N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+			});
+			const credentials = runtime.writeJson(
+				path.join(workDir, 'credentials.json'),
+				runtime.sandboxCredentials(sandbox),
+			);
 			await runtime.n8n(line, env, ['import:credentials', `--input=${credentials}`]);
 			await executeCases(line, env, sandbox, workDir);
 			if (!skipTrigger) {

@@ -84,7 +84,8 @@ export function registerNodeType(name: string, type: INodeType) {
 
 export const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeClasses[name] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeClasses[name], version),
+	getByNameAndVersion: (name, version) =>
+		NodeHelpers.getVersionedNodeType(nodeClasses[name], version),
 	getKnownTypes: () => ({}),
 };
 
@@ -121,7 +122,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				$credentials: credentials,
 			}) as string;
 		const options = requestOptions as IHttpRequestOptions & Record<string, IDataObject>;
-		for (const [kind, values] of Object.entries(authenticate.properties) as Array<[string, Record<string, string>]>) {
+		for (const [kind, values] of Object.entries(authenticate.properties) as Array<
+			[string, Record<string, string>]
+		>) {
 			const resolved = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)]));
 			options[kind] = { ...(options[kind] ?? {}), ...resolved };
 		}
@@ -144,7 +147,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return withDefaults(type, this.store.get(type) ?? {});
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(type, { ...data });
 	}
 
@@ -162,7 +169,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+function withDefaults(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
 	const defaults = Object.fromEntries(
 		(credentialTypes[type]?.properties ?? []).map((p) => [p.name, p.default as unknown]),
 	);
@@ -171,7 +181,11 @@ function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICred
 
 export const credentialsHelper = new TestCredentialsHelper();
 
-function additionalData(hooks: ExecutionLifecycleHooks, baseUrl = 'http://127.0.0.1', executionId = 'test-execution'): IWorkflowExecuteAdditionalData {
+function additionalData(
+	hooks: ExecutionLifecycleHooks,
+	baseUrl = 'http://127.0.0.1',
+	executionId = 'test-execution',
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -198,11 +212,16 @@ function additionalData(hooks: ExecutionLifecycleHooks, baseUrl = 'http://127.0.
 const CREDENTIAL_OF: Record<string, (parameters: INodeParameters) => string> = {
 	sendcloud: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
 	sendcloudTrigger: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
-	sendcloudWebhookTrigger: (p) => (p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi'),
+	sendcloudWebhookTrigger: (p) =>
+		p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi',
 	dataFast: () => 'dataFastApi',
 };
 
-export function makeNode(type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger', parameters: INodeParameters, settings: Partial<INode> = {}): INode {
+export function makeNode(
+	type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger',
+	parameters: INodeParameters,
+	settings: Partial<INode> = {},
+): INode {
 	const credentialType = CREDENTIAL_OF[type](parameters);
 	return {
 		id: `node-${type}`,
@@ -235,7 +254,14 @@ export async function runNode(
 	mode: WorkflowExecuteMode = 'manual',
 	{ executionId = 'test-execution' }: { executionId?: string } = {},
 ): Promise<NodeRun> {
-	const start: INode = { id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start: INode = {
+		id: 'start',
+		name: 'Start',
+		type: 'test.start',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: [start, node],
@@ -259,10 +285,16 @@ export async function runNode(
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => done.resolve(run));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null }],
+			nodeExecutionStack: [
+				{ node: start, data: { main: [inputItems.map((json) => ({ json }))] }, source: null },
+			],
 		},
 	});
-	const execute = new WorkflowExecute(additionalData(hooks, undefined, executionId), mode, runExecutionData);
+	const execute = new WorkflowExecute(
+		additionalData(hooks, undefined, executionId),
+		mode,
+		runExecutionData,
+	);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
@@ -276,16 +308,25 @@ export async function runNode(
 }
 
 /** Runs a credential type's test the way n8n's CredentialsTester does. */
-export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const credentialType = credentialTypes[type];
 	const decrypted = { id: `cred-${type}`, name: type, type, data: withDefaults(type, data) };
 	credentialsHelper.set(type, decrypted.data);
 	if (!credentialType.test) {
 		const nodeType = Object.values(nodeClasses).find((n) =>
-			(n as INodeType).description.credentials?.some((c) => c.name === type && typeof c.testedBy === 'string'),
+			(n as INodeType).description.credentials?.some(
+				(c) => c.name === type && typeof c.testedBy === 'string',
+			),
 		) as INodeType;
-		const testedBy = nodeType.description.credentials!.find((c) => c.name === type)!.testedBy as string;
-		return await nodeType.methods!.credentialTest![testedBy].call(new CredentialTestContext(), decrypted);
+		const testedBy = nodeType.description.credentials!.find((c) => c.name === type)!
+			.testedBy as string;
+		return await nodeType.methods!.credentialTest![testedBy].call(
+			new CredentialTestContext(),
+			decrypted,
+		);
 	}
 	const node: INode = {
 		id: 'temp',
@@ -308,14 +349,31 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 			outputs: ['main'],
 			credentials: [{ name: type, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test.request },
+				},
 			],
 		} as unknown as INodeType['description'],
 	};
 	registerNodeType('test.credentialTest', nodeType);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('internal', 'cred-test', {} as never);
-	const context = new ExecuteContext(workflow, node, additionalData(hooks), 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData(hooks),
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
 	// The rules are applied as n8n's CredentialsTester applies them: `responseCode` to an HTTP
 	// error's status, `responseSuccessBody` (lodash `get` of a dotted key) to the first item.
 	const rules = credentialType.test.rules ?? [];
@@ -323,7 +381,9 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	try {
 		output = await new RoutingNode(context, nodeType, decrypted).runNode();
 	} catch (error) {
-		const { cause } = error as { cause?: { code?: string; response?: { status: number; statusText?: string } } };
+		const { cause } = error as {
+			cause?: { code?: string; response?: { status: number; statusText?: string } };
+		};
 		const response = cause?.response;
 		if (response) {
 			for (const rule of rules) {
@@ -331,7 +391,10 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: String((error as Error).message) };
@@ -339,14 +402,24 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	const body: unknown = output?.[0]?.[0]?.json;
 	for (const rule of rules) {
 		if (rule.type !== 'responseSuccessBody') continue;
-		const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | null | undefined)?.[key], body);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>(
+				(at, key) => (at as Record<string, unknown> | null | undefined)?.[key],
+				body,
+			);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
 /** Calls a node's list-search method in a real LoadOptionsContext. */
-export async function listSearch(node: INode, method: string, filter?: string): Promise<INodeListSearchResult> {
+export async function listSearch(
+	node: INode,
+	method: string,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('internal', 'list-search', {} as never);
 	const context = new LoadOptionsContext(workflow, node, additionalData(hooks), '');
@@ -365,7 +438,14 @@ export class TriggerRunner {
 	constructor(readonly node: INode) {}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<IDataObject[] | null> {
-		const workflow = new Workflow({ id: 'trigger-workflow', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: JSON.parse(JSON.stringify(this.staticData)) });
+		const workflow = new Workflow({
+			id: 'trigger-workflow',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.staticData)),
+		});
 		const hooks = new ExecutionLifecycleHooks(mode, 'poll', {} as never);
 		const context = new PollContext(workflow, this.node, additionalData(hooks), mode, 'activate');
 		const result = await (nodeClasses[this.node.type] as INodeType).poll!.call(context);
@@ -382,7 +462,10 @@ export class TriggerRunner {
  * mode: n8n gives test webhooks static data of their own.
  */
 export class WebhookTriggerRunner {
-	private readonly staticData: Record<'manual' | 'trigger', IDataObject> = { manual: {}, trigger: {} };
+	private readonly staticData: Record<'manual' | 'trigger', IDataObject> = {
+		manual: {},
+		trigger: {},
+	};
 	private server?: http.Server;
 	baseUrl = '';
 	/** The items of each execution the node started, in order. */
@@ -414,7 +497,14 @@ export class WebhookTriggerRunner {
 	}
 
 	private workflow(mode: 'manual' | 'trigger') {
-		return new Workflow({ id: 'webhook-workflow', nodes: [this.node], connections: {}, active: mode === 'trigger', nodeTypes, staticData: JSON.parse(JSON.stringify(this.staticData[mode])) });
+		return new Workflow({
+			id: 'webhook-workflow',
+			nodes: [this.node],
+			connections: {},
+			active: mode === 'trigger',
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.staticData[mode])),
+		});
 	}
 
 	private keep(mode: 'manual' | 'trigger', workflow: Workflow) {
@@ -422,26 +512,51 @@ export class WebhookTriggerRunner {
 	}
 
 	private webhookData(mode: 'manual' | 'trigger') {
-		return { httpMethod: 'POST', node: this.node.name, path: `${this.node.webhookId}/webhook`, webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'webhook-workflow', isTest: mode === 'manual' } as never;
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: `${this.node.webhookId}/webhook`,
+			webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+			workflowId: 'webhook-workflow',
+			isTest: mode === 'manual',
+		} as never;
 	}
 
 	/** n8n's activation: create the webhook unless checkExists finds it (as n8n does on every start). */
 	async activate(mode: 'manual' | 'trigger' = 'trigger'): Promise<void> {
 		const methods = (nodeClasses[this.node.type] as INodeType).webhookMethods!.default!;
 		const workflow = this.workflow(mode);
-		const context = new HookContext(workflow, this.node, additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl), mode, 'activate', this.webhookData(mode));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl),
+			mode,
+			'activate',
+			this.webhookData(mode),
+		);
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 		this.keep(mode, workflow);
 	}
 
 	async deactivate(mode: 'manual' | 'trigger' = 'trigger'): Promise<void> {
 		const workflow = this.workflow(mode);
-		const context = new HookContext(workflow, this.node, additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl), mode, 'activate', this.webhookData(mode));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			additionalData(new ExecutionLifecycleHooks(mode, 'hook', {} as never), this.baseUrl),
+			mode,
+			'activate',
+			this.webhookData(mode),
+		);
 		await (nodeClasses[this.node.type] as INodeType).webhookMethods!.default!.delete.call(context);
 		this.keep(mode, workflow);
 	}
 
-	private async serve(request: http.IncomingMessage, response: http.ServerResponse, rawBody: Buffer) {
+	private async serve(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+		rawBody: Buffer,
+	) {
 		const mode = request.url?.startsWith('/webhook-test/') ? 'manual' : 'trigger';
 		// What n8n's body parser leaves on the request, and the Express helpers the node may use.
 		let body: unknown = {};
@@ -463,8 +578,20 @@ export class WebhookTriggerRunner {
 			},
 		});
 		const workflow = this.workflow(mode);
-		const data = { ...additionalData(new ExecutionLifecycleHooks(mode, 'webhook', {} as never), this.baseUrl), httpRequest: request, httpResponse: express } as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(workflow, this.node, data, mode, this.webhookData(mode), [], null);
+		const data = {
+			...additionalData(new ExecutionLifecycleHooks(mode, 'webhook', {} as never), this.baseUrl),
+			httpRequest: request,
+			httpResponse: express,
+		} as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			data,
+			mode,
+			this.webhookData(mode),
+			[],
+			null,
+		);
 		try {
 			const result = await (nodeClasses[this.node.type] as INodeType).webhook!.call(context);
 			this.keep(mode, workflow);

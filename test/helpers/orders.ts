@@ -19,9 +19,12 @@ export function shopOrder(n: number, overrides: IDataObject = {}): IDataObject {
 		weight: 0.5,
 		order_status: 'processing',
 		payment_status: 'paid',
-		parcel_items: [{ description: 'T-shirt', quantity: 1, value: 19.95, weight: 0.5, origin_country: 'nl' }],
+		parcel_items: [
+			{ description: 'T-shirt', quantity: 1, value: 19.95, weight: 0.5, origin_country: 'nl' },
+		],
 		...overrides,
 	};
 }
 
-export const orders = (count: number, from = 0) => Array.from({ length: count }, (_, i) => shopOrder(from + i));
+export const orders = (count: number, from = 0) =>
+	Array.from({ length: count }, (_, i) => shopOrder(from + i));

@@ -20,13 +20,30 @@ export interface Sandbox {
 	tokenUrl: string;
 	dataFastBaseUrl: string;
 	options: Record<string, unknown>;
-	state: { integrations: Array<Record<string, unknown>>; shipments: Map<number, Array<Record<string, unknown>>>; integrationLogs: Array<Record<string, unknown>>; tokens: Map<string, unknown> };
-	requests: Array<{ method: string; path: string; query: string; headers: Record<string, string>; body: unknown; status?: number; account?: string }>;
+	state: {
+		integrations: Array<Record<string, unknown>>;
+		shipments: Map<number, Array<Record<string, unknown>>>;
+		integrationLogs: Array<Record<string, unknown>>;
+		tokens: Map<string, unknown>;
+	};
+	requests: Array<{
+		method: string;
+		path: string;
+		query: string;
+		headers: Record<string, string>;
+		body: unknown;
+		status?: number;
+		account?: string;
+	}>;
 	violations: Array<{ method: string; path: string; violations: string[] }>;
 	/** The v3 Shipments and Parcel documents API (test/sandbox/v3). */
 	v3: {
 		shipments(account?: string): Array<Record<string, unknown>>;
-		advanceParcels(filter?: { account?: string; shipmentId?: string; parcelId?: number }): Array<{ id: number; status: string }>;
+		advanceParcels(filter?: {
+			account?: string;
+			shipmentId?: string;
+			parcelId?: number;
+		}): Array<{ id: number; status: string }>;
 		labelsBought(filter?: { externalReferenceId?: string; account?: string }): number;
 		seedShipments(requests: IDataObject[], account?: string): IDataObject[];
 		failing: { postalCode: string; shippingOptionCode: string };
@@ -34,18 +51,34 @@ export interface Sandbox {
 	/** Sendcloud's webhook calls to the integrations' webhook_url (test/sandbox/webhooks.js). */
 	webhooks: {
 		deliveries: WebhookDelivery[];
-		send(integrationId: number, payload: IDataObject, options?: WebhookSendOptions): Promise<WebhookDelivery>;
+		send(
+			integrationId: number,
+			payload: IDataObject,
+			options?: WebhookSendOptions,
+		): Promise<WebhookDelivery>;
 		parcelStatusChanged(
 			integrationId: number,
-			event: { statusId: number; statusMessage?: string; parcel?: IDataObject; timestamp?: number } & WebhookSendOptions,
+			event: {
+				statusId: number;
+				statusMessage?: string;
+				parcel?: IDataObject;
+				timestamp?: number;
+			} & WebhookSendOptions,
 		): Promise<WebhookDelivery>;
-		moveParcel(integrationId: number, parcelId: number, options?: { timestamp?: number } & WebhookSendOptions): Promise<WebhookDelivery>;
+		moveParcel(
+			integrationId: number,
+			parcelId: number,
+			options?: { timestamp?: number } & WebhookSendOptions,
+		): Promise<WebhookDelivery>;
 		integrationEvent(
 			integrationId: number,
 			action: 'integration_connected' | 'integration_updated' | 'integration_deleted',
 			options?: { timestamp?: number } & WebhookSendOptions,
 		): Promise<WebhookDelivery>;
-		returnCreated(integrationId: number, event?: { parcelId?: number; data?: IDataObject; timestamp?: number } & WebhookSendOptions): Promise<WebhookDelivery>;
+		returnCreated(
+			integrationId: number,
+			event?: { parcelId?: number; data?: IDataObject; timestamp?: number } & WebhookSendOptions,
+		): Promise<WebhookDelivery>;
 		replay(delivery: WebhookDelivery): Promise<WebhookDelivery>;
 		parcels(integrationId: number): IDataObject[];
 		reset(): void;
@@ -118,7 +151,10 @@ export function useSandbox(options: Record<string, unknown> = {}): Sandbox {
 			accessTokenUrl: sandbox.tokenUrl,
 			baseUrl: sandbox.sendcloudBaseUrl,
 		});
-		credentialsHelper.set('dataFastApi', { apiToken: DATAFAST_TOKEN, baseUrl: sandbox.dataFastBaseUrl });
+		credentialsHelper.set('dataFastApi', {
+			apiToken: DATAFAST_TOKEN,
+			baseUrl: sandbox.dataFastBaseUrl,
+		});
 	});
 	afterEach(() => {
 		// Whatever a test does, no request the nodes send may break the official spec.

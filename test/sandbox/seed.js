@@ -53,9 +53,18 @@ function makeOrder(random, { integrationId, index, createdAt }) {
 		order_number: `ORD-${100000 + index}`,
 		order_status: { id: 'processing', message: 'Processing' },
 		parcel_items: [
-			{ description: 'T-shirt', quantity: 1 + (index % 3), value, weight: '0.250', sku: `TS-${index % 7}`, hs_code: '610910', origin_country: 'NL' },
+			{
+				description: 'T-shirt',
+				quantity: 1 + (index % 3),
+				value,
+				weight: '0.250',
+				sku: `TS-${index % 7}`,
+				hs_code: '610910',
+				origin_country: 'NL',
+			},
 		],
-		payment_status: index % 5 === 0 ? { id: 'pending', message: 'Pending' } : { id: 'paid', message: 'Paid' },
+		payment_status:
+			index % 5 === 0 ? { id: 'pending', message: 'Pending' } : { id: 'paid', message: 'Paid' },
 		postal_code: postal,
 		sender_address: null,
 		shipment_uuid: uuidFrom(random),
@@ -81,23 +90,62 @@ const HOUR_MS = 3600 * 1000;
  * (benchmarks of one big shop); else 1 in 10 to 102.
  */
 function seed({ orders = 350, ordersOf, logs = 120, now } = {}) {
-	if (!Number.isFinite(now)) throw new Error('seed() needs `now`: the instant the seeded history ends');
+	if (!Number.isFinite(now))
+		throw new Error('seed() needs `now`: the instant the seeded history ends');
 	const random = prng(20261122);
 	const ago = (hours) => new Date(now - hours * HOUR_MS).toISOString().replace('.000Z', 'Z');
 	const integrations = [
-		{ id: 101, shop_name: 'Amsterdam Webshop', shop_url: 'https://amsterdam.example.com', system: 'api', failing_since: null, last_fetch: ago(5 / 60), last_updated_at: ago(19 * 24 + 3), service_point_enabled: true, service_point_carriers: ['postnl', 'dhl'], webhook_active: false, webhook_url: null },
-		{ id: 102, shop_name: 'Berlin Store', shop_url: 'https://berlin.example.com', system: 'api', failing_since: ago(28), last_fetch: ago(28 + 1 / 60), last_updated_at: ago(39 * 24 + 2), service_point_enabled: false, service_point_carriers: [], webhook_active: true, webhook_url: 'https://berlin.example.com/hooks/sendcloud' },
-		{ id: 103, shop_name: 'Empty Test Shop', shop_url: null, system: 'api', failing_since: null, last_fetch: null, last_updated_at: ago(80 * 24 + 2), service_point_enabled: false, service_point_carriers: [], webhook_active: false, webhook_url: null },
+		{
+			id: 101,
+			shop_name: 'Amsterdam Webshop',
+			shop_url: 'https://amsterdam.example.com',
+			system: 'api',
+			failing_since: null,
+			last_fetch: ago(5 / 60),
+			last_updated_at: ago(19 * 24 + 3),
+			service_point_enabled: true,
+			service_point_carriers: ['postnl', 'dhl'],
+			webhook_active: false,
+			webhook_url: null,
+		},
+		{
+			id: 102,
+			shop_name: 'Berlin Store',
+			shop_url: 'https://berlin.example.com',
+			system: 'api',
+			failing_since: ago(28),
+			last_fetch: ago(28 + 1 / 60),
+			last_updated_at: ago(39 * 24 + 2),
+			service_point_enabled: false,
+			service_point_carriers: [],
+			webhook_active: true,
+			webhook_url: 'https://berlin.example.com/hooks/sendcloud',
+		},
+		{
+			id: 103,
+			shop_name: 'Empty Test Shop',
+			shop_url: null,
+			system: 'api',
+			failing_since: null,
+			last_fetch: null,
+			last_updated_at: ago(80 * 24 + 2),
+			service_point_enabled: false,
+			service_point_carriers: [],
+			webhook_active: false,
+			webhook_url: null,
+		},
 	];
 	const shipments = new Map(integrations.map((i) => [i.id, []]));
 	// Orders spread over five days, several sharing a second, newest last.
 	const span = 5 * 24 * 3600 * 1000;
 	let t = now - span;
 	for (let index = 0; index < orders; index++) {
-		t += Math.floor(random() * (2 * span) / orders);
+		t += Math.floor((random() * (2 * span)) / orders);
 		if (index % 17 === 0) t -= t % 1000; // a few orders land on the same second
 		const integrationId = ordersOf ?? (index % 10 === 9 ? 102 : 101);
-		shipments.get(integrationId).push(makeOrder(random, { integrationId, index, createdAt: Math.min(t, now) }));
+		shipments
+			.get(integrationId)
+			.push(makeOrder(random, { integrationId, index, createdAt: Math.min(t, now) }));
 	}
 	const integrationLogs = [];
 	for (let id = 1; id <= logs; id++) {
@@ -109,7 +157,10 @@ function seed({ orders = 350, ordersOf, logs = 120, now } = {}) {
 			full_url: `${integrations.find((i) => i.id === integrationId).shop_url}/orders/${id}.json`,
 			method: id % 2 ? 'GET' : 'POST',
 			response_code: id % 4 ? 404 : 495,
-			response: { headers: { 'Content-Type': 'text/html' }, body: id % 4 ? 'Not Found' : 'SSL Certificate Error' },
+			response: {
+				headers: { 'Content-Type': 'text/html' },
+				body: id % 4 ? 'Not Found' : 'SSL Certificate Error',
+			},
 			request: { headers: { Accept: 'application/json' }, payload: {} },
 			created_at: new Date(now - id * HOUR_MS).toISOString(),
 			exception_type: id % 4 ? null : 'requests.exceptions.SSLError',
@@ -118,8 +169,27 @@ function seed({ orders = 350, ordersOf, logs = 120, now } = {}) {
 		});
 	}
 	const websites = {
-		'66f1c0ffee0123456789abcd': { stripe: { connected: true }, lemonsqueezy: { connected: false }, polar: { connected: false }, paddle: { connected: true, keyExpiresAt: new Date(now + (100 * 24 + 12) * HOUR_MS).toISOString() }, shopify: { connected: false }, woocommerce: { connected: false }, currency: 'USD' },
-		'66f1c0ffee0123456789abce': { stripe: { connected: false }, lemonsqueezy: { connected: false }, polar: { connected: false }, paddle: { connected: false, keyExpiresAt: null }, shopify: { connected: false }, woocommerce: { connected: false }, currency: 'EUR' },
+		'66f1c0ffee0123456789abcd': {
+			stripe: { connected: true },
+			lemonsqueezy: { connected: false },
+			polar: { connected: false },
+			paddle: {
+				connected: true,
+				keyExpiresAt: new Date(now + (100 * 24 + 12) * HOUR_MS).toISOString(),
+			},
+			shopify: { connected: false },
+			woocommerce: { connected: false },
+			currency: 'USD',
+		},
+		'66f1c0ffee0123456789abce': {
+			stripe: { connected: false },
+			lemonsqueezy: { connected: false },
+			polar: { connected: false },
+			paddle: { connected: false, keyExpiresAt: null },
+			shopify: { connected: false },
+			woocommerce: { connected: false },
+			currency: 'EUR',
+		},
 	};
 	return { integrations, shipments, integrationLogs, websites };
 }

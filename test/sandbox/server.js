@@ -14,12 +14,15 @@ const DEFAULTS = {
 	pageSize: 100,
 	logPageSize: 50,
 	newestFirst: true,
-	apiKeys: { 'pk_sandbox': 'sk_sandbox' },
+	apiKeys: { pk_sandbox: 'sk_sandbox' },
 	oauthClients: { 'sandbox-client': 'sandbox-secret' },
 	tokenTtlMs: 3600_000,
 	requirePartnerId: false,
 	dataFastTokens: {
-		dft_sandbox_full: { websites: ['66f1c0ffee0123456789abcd', '66f1c0ffee0123456789abce'], scopes: ['settings:read'] },
+		dft_sandbox_full: {
+			websites: ['66f1c0ffee0123456789abcd', '66f1c0ffee0123456789abce'],
+			scopes: ['settings:read'],
+		},
 		dft_sandbox_noscope: { websites: ['66f1c0ffee0123456789abcd'], scopes: [] },
 	},
 	// Sendcloud's published limits; `timeScale` > 1 makes a minute pass faster for tests and benchmarks.
@@ -95,7 +98,10 @@ function createSandbox(userOptions = {}) {
 
 	function send(res, status, body, headers = {}) {
 		const payload = body === undefined ? '' : JSON.stringify(body);
-		res.writeHead(status, { ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers });
+		res.writeHead(status, {
+			...(payload ? { 'Content-Type': 'application/json' } : {}),
+			...headers,
+		});
 		res.end(payload);
 	}
 
@@ -107,7 +113,9 @@ function createSandbox(userOptions = {}) {
 		const header = req.headers.authorization ?? '';
 		if (header.startsWith('Basic ')) {
 			const [user, pass] = Buffer.from(header.slice(6), 'base64').toString().split(':');
-			return options.apiKeys[user] !== undefined && options.apiKeys[user] === pass ? `key:${user}` : undefined;
+			return options.apiKeys[user] !== undefined && options.apiKeys[user] === pass
+				? `key:${user}`
+				: undefined;
 		}
 		if (header.startsWith('Bearer ')) {
 			const token = state.tokens.get(header.slice(7));
@@ -129,7 +137,8 @@ function createSandbox(userOptions = {}) {
 		for (const { limit, periodMs } of limits[kind]) {
 			const period = periodMs / scale;
 			const recent = times.filter((t) => t > now - period);
-			if (recent.length >= limit) waitMs = Math.max(waitMs, recent[recent.length - limit] + period - now);
+			if (recent.length >= limit)
+				waitMs = Math.max(waitMs, recent[recent.length - limit] + period - now);
 		}
 		if (waitMs > 0) return waitMs;
 		const horizon = Math.max(...limits[kind].map((l) => l.periodMs)) / scale;
@@ -142,7 +151,10 @@ function createSandbox(userOptions = {}) {
 		const waitMs = throttle(account, method);
 		if (waitMs === undefined) return undefined;
 		const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-		return { message: `Request was throttled. Expected available in ${seconds} seconds.`, headers: { 'Retry-After': String(Math.ceil(waitMs / 1000)) } };
+		return {
+			message: `Request was throttled. Expected available in ${seconds} seconds.`,
+			headers: { 'Retry-After': String(Math.ceil(waitMs / 1000)) },
+		};
 	}
 
 	function takeFault(method, pathname, search) {
@@ -160,7 +172,13 @@ function createSandbox(userOptions = {}) {
 	}
 
 	/** Answers for a fault; `answerError(status, message, headers)` writes an error in the API's own shape. */
-	async function applyFault(fault, req, res, answerError = (status, message, headers) => sendcloudError(res, status, req.url.slice(1), message, headers)) {
+	async function applyFault(
+		fault,
+		req,
+		res,
+		answerError = (status, message, headers) =>
+			sendcloudError(res, status, req.url.slice(1), message, headers),
+	) {
 		switch (fault.kind) {
 			case 'reset':
 				req.socket.destroy();
@@ -172,7 +190,10 @@ function createSandbox(userOptions = {}) {
 				// Accepted and never answered: only the client giving up (or close()) ends it.
 				return true;
 			case 'redirect':
-				res.writeHead(fault.status ?? 302, { Location: fault.location, 'Content-Type': 'text/html; charset=utf-8' });
+				res.writeHead(fault.status ?? 302, {
+					Location: fault.location,
+					'Content-Type': 'text/html; charset=utf-8',
+				});
 				res.end(`<a href="${fault.location}">Found</a>`);
 				return true;
 			case 'malformed':
@@ -193,8 +214,14 @@ function createSandbox(userOptions = {}) {
 				return true;
 			default: {
 				const status = Number(fault.kind);
-				const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-				answerError(status, fault.message ?? (status === 429 ? 'Request was throttled.' : 'Service temporarily unavailable'), headers);
+				const headers =
+					fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+				answerError(
+					status,
+					fault.message ??
+						(status === 429 ? 'Request was throttled.' : 'Service temporarily unavailable'),
+					headers,
+				);
 				return true;
 			}
 		}
@@ -216,7 +243,9 @@ function createSandbox(userOptions = {}) {
 			start = list.findIndex((item) => positionOf(item) === cursor.p);
 			if (start !== -1) start += cursor.o;
 			else {
-				start = list.findIndex((item) => (options.newestFirst ? positionOf(item) < cursor.p : positionOf(item) > cursor.p));
+				start = list.findIndex((item) =>
+					options.newestFirst ? positionOf(item) < cursor.p : positionOf(item) > cursor.p,
+				);
 				if (start === -1) start = list.length;
 			}
 		}
@@ -263,7 +292,11 @@ function createSandbox(userOptions = {}) {
 			const day = (iso) => iso.slice(0, 10);
 			const sign = options.newestFirst ? -1 : 1;
 			const list = stored.filter((s) => day(s.created_at) >= start && day(s.created_at) <= end);
-			list.sort((a, b) => sign * (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) || sign * (a._seq ?? 0) - sign * (b._seq ?? 0));
+			list.sort(
+				(a, b) =>
+					sign * (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) ||
+					sign * (a._seq ?? 0) - sign * (b._seq ?? 0),
+			);
 			cache.lists.set(key, list);
 		}
 		return cache.lists.get(key);
@@ -272,9 +305,15 @@ function createSandbox(userOptions = {}) {
 	function listShipments(req, res, integrationId, query) {
 		const today = new Date(clock()).toISOString().slice(0, 10);
 		const yearAgo = new Date(clock() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-		let list = shipmentsBetween(state.shipments.get(integrationId), query.start_date ?? yearAgo, query.end_date ?? today);
-		if (query.external_order_ids) list = list.filter((s) => query.external_order_ids.includes(s.external_order_id));
-		if (query.external_shipment_ids) list = list.filter((s) => query.external_shipment_ids.includes(s.external_shipment_id));
+		let list = shipmentsBetween(
+			state.shipments.get(integrationId),
+			query.start_date ?? yearAgo,
+			query.end_date ?? today,
+		);
+		if (query.external_order_ids)
+			list = list.filter((s) => query.external_order_ids.includes(s.external_order_id));
+		if (query.external_shipment_ids)
+			list = list.filter((s) => query.external_shipment_ids.includes(s.external_shipment_id));
 		if (query.order_number) list = list.filter((s) => s.order_number === query.order_number);
 		const page = pageOf(list, query, options.pageSize, req, (s) => s.created_at);
 		page.results = page.results.map(({ _seq, ...s }) => s);
@@ -285,27 +324,47 @@ function createSandbox(userOptions = {}) {
 		const stored = state.shipments.get(integrationId);
 		const answer = [];
 		for (const order of orders) {
-			const ids = { external_order_id: order?.external_order_id ?? '', external_shipment_id: order?.external_shipment_id ?? '' };
+			const ids = {
+				external_order_id: order?.external_order_id ?? '',
+				external_shipment_id: order?.external_shipment_id ?? '',
+			};
 			const errors = orderFieldErrors(order);
 			if (errors) {
 				// The API takes it in its stride, but a client that validates first never sends it.
-				violations.push({ method: 'POST', path: req.url, violations: [`order ${ids.external_order_id}: ${JSON.stringify(errors)}`] });
+				violations.push({
+					method: 'POST',
+					path: req.url,
+					violations: [`order ${ids.external_order_id}: ${JSON.stringify(errors)}`],
+				});
 				answer.push({ error: errors, ...ids, status: 'error' });
 				continue;
 			}
 			const deliveryType = order.checkout_payload?.delivery_method_type;
 			if (deliveryType !== undefined && !DELIVERY_METHOD_TYPES.includes(deliveryType)) {
 				// A rule the spec states only in prose, so only the API can check it.
-				answer.push({ error: { checkout_payload: { delivery_method_type: [`"${deliveryType}" is not a valid choice.`] } }, ...ids, status: 'error' });
+				answer.push({
+					error: {
+						checkout_payload: {
+							delivery_method_type: [`"${deliveryType}" is not a valid choice.`],
+						},
+					},
+					...ids,
+					status: 'error',
+				});
 				continue;
 			}
 			const existing = stored.find(
-				(s) => s.external_order_id === order.external_order_id && (s.external_shipment_id ?? null) === (order.external_shipment_id ?? null),
+				(s) =>
+					s.external_order_id === order.external_order_id &&
+					(s.external_shipment_id ?? null) === (order.external_shipment_id ?? null),
 			);
 			const { created_at: shopCreated, updated_at: shopUpdated, ...fields } = order;
 			if (existing) {
 				if (existing.shipment_updated_at === new Date(shopUpdated).toISOString()) continue;
-				Object.assign(existing, fields, { shipment_updated_at: new Date(shopUpdated).toISOString(), updated_at: new Date(clock()).toISOString() });
+				Object.assign(existing, fields, {
+					shipment_updated_at: new Date(shopUpdated).toISOString(),
+					updated_at: new Date(clock()).toISOString(),
+				});
 				answer.push({ ...ids, shipment_uuid: existing.shipment_uuid, status: 'updated' });
 				continue;
 			}
@@ -330,22 +389,46 @@ function createSandbox(userOptions = {}) {
 	}
 
 	function integrationUpdateView(i) {
-		const { shop_name, shop_url, last_updated_at, service_point_enabled, service_point_carriers, webhook_active, webhook_url } = i;
-		return { shop_name, shop_url, last_updated_at, service_point_enabled, service_point_carriers, webhook_active, webhook_url };
+		const {
+			shop_name,
+			shop_url,
+			last_updated_at,
+			service_point_enabled,
+			service_point_carriers,
+			webhook_active,
+			webhook_url,
+		} = i;
+		return {
+			shop_name,
+			shop_url,
+			last_updated_at,
+			service_point_enabled,
+			service_point_carriers,
+			webhook_active,
+			webhook_url,
+		};
 	}
 
 	function handleSendcloud(req, res, pathname, searchParams, body) {
 		const request = `api/v2${pathname}`;
 		const check = validateRequest({ method: req.method, pathname, searchParams, body });
 		if (!check.op) {
-			return sendcloudError(res, check.notFound ? 404 : 405, request, check.notFound ? 'Not found.' : `Method "${req.method}" not allowed.`);
+			return sendcloudError(
+				res,
+				check.notFound ? 404 : 405,
+				request,
+				check.notFound ? 'Not found.' : `Method "${req.method}" not allowed.`,
+			);
 		}
 		if (check.violations.length) {
 			violations.push({ method: req.method, path: pathname, violations: check.violations });
 			return sendcloudError(res, 400, request, check.violations.join('; '));
 		}
 		const { op, pathParams, query } = check;
-		const integration = pathParams.id === undefined ? undefined : state.integrations.find((i) => i.id === pathParams.id);
+		const integration =
+			pathParams.id === undefined
+				? undefined
+				: state.integrations.find((i) => i.id === pathParams.id);
 		if (pathParams.id !== undefined && !integration) {
 			return sendcloudError(res, 404, request, 'No Integration matches the given query.');
 		}
@@ -355,7 +438,11 @@ function createSandbox(userOptions = {}) {
 				if (query.ordering) {
 					const desc = query.ordering.startsWith('-');
 					const field = query.ordering.replace(/^-/, '');
-					list.sort((a, b) => (desc ? -1 : 1) * String(a[field] ?? '').localeCompare(String(b[field] ?? ''), 'en', { numeric: true }));
+					list.sort(
+						(a, b) =>
+							(desc ? -1 : 1) *
+							String(a[field] ?? '').localeCompare(String(b[field] ?? ''), 'en', { numeric: true }),
+					);
 				}
 				return send(res, 200, list);
 			}
@@ -365,9 +452,15 @@ function createSandbox(userOptions = {}) {
 			case 'sc-public-v2-orders-patch-partial_update_an_integration': {
 				const next = { ...integration, ...body };
 				if (next.service_point_enabled && !(next.service_point_carriers ?? []).length) {
-					return sendcloudError(res, 400, request, "{'service_point_carriers': ['At least one carrier must be provided when service point delivery is enabled.']}");
+					return sendcloudError(
+						res,
+						400,
+						request,
+						"{'service_point_carriers': ['At least one carrier must be provided when service point delivery is enabled.']}",
+					);
 				}
-				if (req.method === 'PUT') for (const field of ['shop_url', 'webhook_url']) if (!(field in body)) next[field] = null;
+				if (req.method === 'PUT')
+					for (const field of ['shop_url', 'webhook_url']) if (!(field in body)) next[field] = null;
 				next.last_updated_at = new Date(clock()).toISOString();
 				Object.assign(integration, next);
 				return send(res, 200, integrationUpdateView(integration));
@@ -380,18 +473,26 @@ function createSandbox(userOptions = {}) {
 				return listShipments(req, res, integration.id, query);
 			case 'sc-public-v2-orders-post-create_a_list_of_shipments':
 				if (options.requirePartnerId && !req.headers['sendcloud-partner-id']) {
-					return sendcloudError(res, 403, request, 'You do not have permission to perform this action.');
+					return sendcloudError(
+						res,
+						403,
+						request,
+						'You do not have permission to perform this action.',
+					);
 				}
-				if (body.length > 100) return sendcloudError(res, 400, request, 'Batches are limited to 100 orders at once.');
+				if (body.length > 100)
+					return sendcloudError(res, 400, request, 'Batches are limited to 100 orders at once.');
 				return upsertShipments(req, res, integration.id, body);
 			case 'sc-public-v2-orders-post-delete_a_shipment': {
 				const stored = state.shipments.get(integration.id);
 				const index = stored.findIndex((s) =>
 					body.shipment_uuid
 						? s.shipment_uuid === body.shipment_uuid
-						: s.external_order_id === body.external_order_id && (s.external_shipment_id ?? '') === (body.external_shipment_id ?? ''),
+						: s.external_order_id === body.external_order_id &&
+							(s.external_shipment_id ?? '') === (body.external_shipment_id ?? ''),
 				);
-				if (index === -1) return sendcloudError(res, 404, request, 'No ShipmentBlob matches the given query.');
+				if (index === -1)
+					return sendcloudError(res, 404, request, 'No ShipmentBlob matches the given query.');
 				stored.splice(index, 1);
 				res.writeHead(204);
 				return res.end();
@@ -400,17 +501,41 @@ function createSandbox(userOptions = {}) {
 			case 'sc-public-v2-orders-get-retrieve_integration_logs': {
 				const logs = state.integrationLogs
 					.filter((l) => !integration || l.integration_id === integration.id)
-					.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
+					.sort((a, b) =>
+						a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id,
+					);
 				const page = pageOf(logs, query, options.logPageSize, req, (l) => l.created_at);
 				page.results = page.results.map(({ integration_id, ...l }) => l);
 				return send(res, 200, page);
 			}
 			case 'sc-public-v2-orders-post-create_integration_logs': {
-				if (body.integration_id !== undefined && body.integration_id !== null && body.integration_id !== integration.id) {
-					return sendcloudError(res, 400, request, "{'integration_id': ['Does not match the integration in the URL.']}");
+				if (
+					body.integration_id !== undefined &&
+					body.integration_id !== null &&
+					body.integration_id !== integration.id
+				) {
+					return sendcloudError(
+						res,
+						400,
+						request,
+						"{'integration_id': ['Does not match the integration in the URL.']}",
+					);
 				}
 				const { user_id, ...fields } = body;
-				const log = { id: ++state.nextLogId, full_url: null, method: 'GET', response_code: null, response: null, request: null, exception_type: null, exception: null, ...fields, integration_id: integration.id, created_at: body.created_at ?? new Date(clock()).toISOString(), protected: false };
+				const log = {
+					id: ++state.nextLogId,
+					full_url: null,
+					method: 'GET',
+					response_code: null,
+					response: null,
+					request: null,
+					exception_type: null,
+					exception: null,
+					...fields,
+					integration_id: integration.id,
+					created_at: body.created_at ?? new Date(clock()).toISOString(),
+					protected: false,
+				};
 				state.integrationLogs.push(log);
 				const { integration_id, ...view } = log;
 				return send(res, 201, view);
@@ -422,30 +547,55 @@ function createSandbox(userOptions = {}) {
 
 	function handleToken(req, res, body) {
 		const header = req.headers.authorization ?? '';
-		const [id, secret] = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString().split(':').map(decodeURIComponent) : [];
+		const [id, secret] = header.startsWith('Basic ')
+			? Buffer.from(header.slice(6), 'base64').toString().split(':').map(decodeURIComponent)
+			: [];
 		const form = new URLSearchParams(body ?? '');
-		if (form.get('grant_type') !== 'client_credentials') return send(res, 400, { error: 'unsupported_grant_type' });
-		if (!id || options.oauthClients[id] !== secret) return send(res, 401, { error: 'invalid_client' });
+		if (form.get('grant_type') !== 'client_credentials')
+			return send(res, 400, { error: 'unsupported_grant_type' });
+		if (!id || options.oauthClients[id] !== secret)
+			return send(res, 401, { error: 'invalid_client' });
 		const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
 		if (scopes.some((s) => s !== 'api')) return send(res, 400, { error: 'invalid_scope' });
 		const token = crypto.randomBytes(16).toString('hex');
 		state.tokens.set(token, { clientId: id, expiresAt: clock() + options.tokenTtlMs });
-		send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: Math.round(options.tokenTtlMs / 1000), scope: 'api' });
+		send(res, 200, {
+			access_token: token,
+			token_type: 'Bearer',
+			expires_in: Math.round(options.tokenTtlMs / 1000),
+			scope: 'api',
+		});
 	}
 
 	function handleDataFast(req, res, pathname) {
 		const match = /^\/admin\/websites\/([^/]+)\/integrations\/?$/.exec(pathname);
-		if (!match || req.method !== 'GET') return send(res, 404, { status: 'error', error: { code: 404, message: 'Not found' } });
+		if (!match || req.method !== 'GET')
+			return send(res, 404, { status: 'error', error: { code: 404, message: 'Not found' } });
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		const grant = options.dataFastTokens[token];
-		if (!token.startsWith('dft_') || !grant) return send(res, 401, { status: 'error', error: { code: 401, message: 'Invalid or missing API token' } });
+		if (!token.startsWith('dft_') || !grant)
+			return send(res, 401, {
+				status: 'error',
+				error: { code: 401, message: 'Invalid or missing API token' },
+			});
 		const websiteId = decodeURIComponent(match[1]);
-		if (!/^[a-f0-9]{24}$/.test(websiteId)) return send(res, 400, { status: 'error', error: { code: 400, message: 'Invalid websiteId' } });
+		if (!/^[a-f0-9]{24}$/.test(websiteId))
+			return send(res, 400, {
+				status: 'error',
+				error: { code: 400, message: 'Invalid websiteId' },
+			});
 		if (!grant.scopes.includes('settings:read') || !grant.websites.includes(websiteId)) {
-			return send(res, 403, { status: 'error', error: { code: 403, message: 'Token lacks settings:read or access to this website' } });
+			return send(res, 403, {
+				status: 'error',
+				error: { code: 403, message: 'Token lacks settings:read or access to this website' },
+			});
 		}
 		const website = state.websites[websiteId];
-		if (!website) return send(res, 404, { status: 'error', error: { code: 404, message: 'Website not found' } });
+		if (!website)
+			return send(res, 404, {
+				status: 'error',
+				error: { code: 404, message: 'Website not found' },
+			});
 		send(res, 200, { status: 'success', data: [website] });
 	}
 
@@ -456,7 +606,15 @@ function createSandbox(userOptions = {}) {
 			try {
 				const url = new URL(req.url, 'http://sandbox');
 				const raw = Buffer.concat(chunks).toString('utf8');
-				const record = { method: req.method, path: url.pathname, query: url.search, headers: { ...req.headers }, body: undefined, status: undefined, at: clock() };
+				const record = {
+					method: req.method,
+					path: url.pathname,
+					query: url.search,
+					headers: { ...req.headers },
+					body: undefined,
+					status: undefined,
+					at: clock(),
+				};
 				requests.push(record);
 				res.on('finish', () => (record.status = res.statusCode));
 				if (url.pathname === '/oauth2/token/' || url.pathname === '/oauth2/token') {
@@ -469,15 +627,19 @@ function createSandbox(userOptions = {}) {
 					try {
 						body = JSON.parse(raw);
 					} catch {
-						return send(res, 400, { error: { code: 400, request: url.pathname.slice(1), message: 'JSON parse error' } });
+						return send(res, 400, {
+							error: { code: 400, request: url.pathname.slice(1), message: 'JSON parse error' },
+						});
 					}
 				}
 				record.body = body;
 				if (url.pathname.startsWith('/datafast/api/v1/')) {
 					const dataFastPath = url.pathname.slice('/datafast/api/v1'.length);
 					const fault = takeFault(req.method, url.pathname, url.search);
-					const dataFastError = (status, message, headers) => send(res, status, { status: 'error', error: { code: status, message } }, headers);
-					if (fault?.kind === APPLIED_THEN_RESET) return carryOutThenReset(req, (answer) => handleDataFast(req, answer, dataFastPath));
+					const dataFastError = (status, message, headers) =>
+						send(res, status, { status: 'error', error: { code: status, message } }, headers);
+					if (fault?.kind === APPLIED_THEN_RESET)
+						return carryOutThenReset(req, (answer) => handleDataFast(req, answer, dataFastPath));
 					if (fault && (await applyFault(fault, req, res, dataFastError))) return;
 					return handleDataFast(req, res, dataFastPath);
 				}
@@ -486,28 +648,60 @@ function createSandbox(userOptions = {}) {
 					sink.push(body);
 					return send(res, 200, { received: true });
 				}
-				if (!url.pathname.startsWith('/api/v2/')) return send(res, 404, { error: { code: 404, request: url.pathname, message: 'Not found.' } });
+				if (!url.pathname.startsWith('/api/v2/'))
+					return send(res, 404, {
+						error: { code: 404, request: url.pathname, message: 'Not found.' },
+					});
 				const pathname = url.pathname.slice('/api/v2'.length);
 				const account = authenticate(req);
 				if (!account) {
-					return sendcloudError(res, 401, `api/v2${pathname}`, req.headers.authorization ? 'Invalid username/password.' : 'Authentication credentials were not provided.');
+					return sendcloudError(
+						res,
+						401,
+						`api/v2${pathname}`,
+						req.headers.authorization
+							? 'Invalid username/password.'
+							: 'Authentication credentials were not provided.',
+					);
 				}
 				record.account = account;
 				const fault = takeFault(req.method, pathname, url.search);
-				if (fault && fault.kind !== APPLIED_THEN_RESET && (await applyFault(fault, req, res))) return;
+				if (fault && fault.kind !== APPLIED_THEN_RESET && (await applyFault(fault, req, res)))
+					return;
 				const limited = throttled(account, req.method);
-				if (limited) return sendcloudError(res, 429, `api/v2${pathname}`, limited.message, limited.headers);
+				if (limited)
+					return sendcloudError(res, 429, `api/v2${pathname}`, limited.message, limited.headers);
 				// The work is done (an order stored, a log written), but the client never learns it.
-				if (fault?.kind === APPLIED_THEN_RESET) return carryOutThenReset(req, (answer) => handleSendcloud(req, answer, pathname, url.searchParams, body));
+				if (fault?.kind === APPLIED_THEN_RESET)
+					return carryOutThenReset(req, (answer) =>
+						handleSendcloud(req, answer, pathname, url.searchParams, body),
+					);
 				handleSendcloud(req, res, pathname, url.searchParams, body);
 			} catch (error) {
-				send(res, 500, { error: { code: 500, request: req.url, message: String(error?.message ?? error) } });
+				send(res, 500, {
+					error: { code: 500, request: req.url, message: String(error?.message ?? error) },
+				});
 			}
 		});
 	});
 
-	const v3 = createV3Api({ options, authenticate, throttled, takeFault, applyFault, pageOf, violations, clock: () => clock() });
-	const webhooks = createWebhookSender({ options, state, violations, clock: () => clock(), seededAt: seedOptions.now });
+	const v3 = createV3Api({
+		options,
+		authenticate,
+		throttled,
+		takeFault,
+		applyFault,
+		pageOf,
+		violations,
+		clock: () => clock(),
+	});
+	const webhooks = createWebhookSender({
+		options,
+		state,
+		violations,
+		clock: () => clock(),
+		seededAt: seedOptions.now,
+	});
 
 	return {
 		options,

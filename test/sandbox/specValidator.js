@@ -20,7 +20,12 @@ ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
 function oneOfAsAnyOf(node) {
 	if (Array.isArray(node)) return node.map(oneOfAsAnyOf);
 	if (!node || typeof node !== 'object') return node;
-	return Object.fromEntries(Object.entries(node).map(([key, value]) => [key === 'oneOf' ? 'anyOf' : key, oneOfAsAnyOf(value)]));
+	return Object.fromEntries(
+		Object.entries(node).map(([key, value]) => [
+			key === 'oneOf' ? 'anyOf' : key,
+			oneOfAsAnyOf(value),
+		]),
+	);
 }
 
 /**
@@ -30,7 +35,8 @@ function oneOfAsAnyOf(node) {
 function loadSpec(id, file, amend = (doc) => doc) {
 	const spec = amend(YAML.parse(fs.readFileSync(path.join(__dirname, 'spec', file), 'utf8')));
 	ajv.addSchema({ $id: id, components: spec.components });
-	const validatorFor = (schema) => ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${id}#/`)));
+	const validatorFor = (schema) =>
+		ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${id}#/`)));
 	const schemes = spec.components.securitySchemes ?? {};
 	const operations = [];
 	for (const [specPath, item] of Object.entries(spec.paths)) {
@@ -50,7 +56,9 @@ function loadSpec(id, file, amend = (doc) => doc) {
 				validateBody: bodySchema ? validatorFor(bodySchema) : undefined,
 				paginated: Boolean(op['x-sendcloud-paginated']),
 				// 'basic' and/or 'oauth2': the authentication schemes the operation accepts.
-				authentication: (op.security ?? spec.security ?? []).flatMap((s) => Object.keys(s)).map((name) => schemes[name]?.scheme ?? schemes[name]?.type),
+				authentication: (op.security ?? spec.security ?? [])
+					.flatMap((s) => Object.keys(s))
+					.map((name) => schemes[name]?.scheme ?? schemes[name]?.type),
 				responses: op.responses,
 			});
 		}
@@ -79,12 +87,19 @@ function coerce(value, schema) {
 }
 
 // Ajv keywords → the error codes of the v3 ErrorObject enum.
-const ERROR_CODES = { required: 'required', enum: 'invalid_choice', additionalProperties: 'unknown_field', minimum: 'min_value', type: 'invalid' };
+const ERROR_CODES = {
+	required: 'required',
+	enum: 'invalid_choice',
+	additionalProperties: 'unknown_field',
+	minimum: 'min_value',
+	type: 'invalid',
+};
 
 /** One finding: `text` reads as in the v2 sandbox's messages, `source` and `code` feed a v3 error object. */
 function ajvProblems(errors, prefix, source) {
 	return (errors ?? []).map((e) => {
-		const pointer = e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath;
+		const pointer =
+			e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath;
 		return {
 			text: `${prefix}${e.instancePath || ''} ${e.message}`.trim(),
 			code: ERROR_CODES[e.keyword] ?? 'invalid',
@@ -102,7 +117,10 @@ function checkRequest(operations, { method, pathname, searchParams, headers = {}
 	const op = candidates.find((o) => o.method === method);
 	if (!op) {
 		const text = `${method} ${pathname} is not an operation of the spec`;
-		return { problems: [{ text, code: 'not_found', source: {} }], notFound: candidates.length === 0 };
+		return {
+			problems: [{ text, code: 'not_found', source: {} }],
+			notFound: candidates.length === 0,
+		};
 	}
 	const problems = [];
 	const pathValues = op.regex.exec(pathname).groups ?? {};
@@ -112,13 +130,19 @@ function checkRequest(operations, { method, pathname, searchParams, headers = {}
 	for (const p of op.params) {
 		if (p.in === 'path') {
 			const value = coerce(decodeURIComponent(pathValues[p.name]), p.schema);
-			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `path ${p.name}`, { parameter: p.name }));
+			if (!p.validate(value))
+				problems.push(...ajvProblems(p.validate.errors, `path ${p.name}`, { parameter: p.name }));
 			pathParams[p.name] = value;
 		} else if (p.in === 'query') {
 			declared.add(p.name);
 			const values = searchParams.getAll(p.name);
 			if (values.length === 0) {
-				if (p.required) problems.push({ text: `query ${p.name} is required`, code: 'required', source: { parameter: p.name } });
+				if (p.required)
+					problems.push({
+						text: `query ${p.name} is required`,
+						code: 'required',
+						source: { parameter: p.name },
+					});
 				continue;
 			}
 			const value =
@@ -127,15 +151,22 @@ function checkRequest(operations, { method, pathname, searchParams, headers = {}
 					: values.length === 1
 						? coerce(values[0], p.schema)
 						: values;
-			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `query ${p.name}`, { parameter: p.name }));
+			if (!p.validate(value))
+				problems.push(...ajvProblems(p.validate.errors, `query ${p.name}`, { parameter: p.name }));
 			query[p.name] = value;
 		} else if (p.in === 'header') {
 			const value = headers[p.name.toLowerCase()];
 			if (value === undefined) {
-				if (p.required) problems.push({ text: `header ${p.name} is required`, code: 'required', source: { header: p.name } });
+				if (p.required)
+					problems.push({
+						text: `header ${p.name} is required`,
+						code: 'required',
+						source: { header: p.name },
+					});
 				continue;
 			}
-			if (!p.validate(value)) problems.push(...ajvProblems(p.validate.errors, `header ${p.name}`, { header: p.name }));
+			if (!p.validate(value))
+				problems.push(...ajvProblems(p.validate.errors, `header ${p.name}`, { header: p.name }));
 		}
 	}
 	for (const name of new Set(searchParams.keys())) {
@@ -145,16 +176,35 @@ function checkRequest(operations, { method, pathname, searchParams, headers = {}
 			query.cursor = searchParams.get('cursor');
 			continue;
 		}
-		problems.push({ text: `query ${name} is not a parameter of ${op.operationId}`, code: 'unknown_field', source: { parameter: name } });
+		problems.push({
+			text: `query ${name} is not a parameter of ${op.operationId}`,
+			code: 'unknown_field',
+			source: { parameter: name },
+		});
 	}
 	if (op.operationId === UPSERT_OPERATION) {
 		// Sendcloud answers an upsert with one entry per order; orders are checked one by one.
-		if (!Array.isArray(body)) problems.push({ text: 'body must be a list of orders', code: 'not_a_list', source: { pointer: '/' } });
+		if (!Array.isArray(body))
+			problems.push({
+				text: 'body must be a list of orders',
+				code: 'not_a_list',
+				source: { pointer: '/' },
+			});
 	} else if (op.validateBody) {
-		if (body === undefined) problems.push({ text: 'a JSON body is required', code: 'required', source: { pointer: '/' } });
-		else if (!op.validateBody(body)) problems.push(...ajvProblems(op.validateBody.errors, 'body', { pointer: '' }));
+		if (body === undefined)
+			problems.push({
+				text: 'a JSON body is required',
+				code: 'required',
+				source: { pointer: '/' },
+			});
+		else if (!op.validateBody(body))
+			problems.push(...ajvProblems(op.validateBody.errors, 'body', { pointer: '' }));
 	} else if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
-		problems.push({ text: 'this operation takes no body', code: 'invalid', source: { pointer: '/' } });
+		problems.push({
+			text: 'this operation takes no body',
+			code: 'invalid',
+			source: { pointer: '/' },
+		});
 	}
 	return { op, pathParams, query, problems };
 }
@@ -174,7 +224,12 @@ function validateV3Request(request) {
 }
 
 // Codes the sandbox answers with that the v3 ErrorObject enum leaves out (Django REST Framework's own codes).
-const SANDBOX_ERROR_CODES = ['method_not_allowed', 'throttled', 'service_unavailable', 'server_error'];
+const SANDBOX_ERROR_CODES = [
+	'method_not_allowed',
+	'throttled',
+	'service_unavailable',
+	'server_error',
+];
 
 /** The v3 documents as the sandbox answers them: each amendment is one decision listed in NOTICE.md. */
 function amendAnswers(doc) {
@@ -184,23 +239,43 @@ function amendAnswers(doc) {
 	schemas.errors = {
 		type: 'object',
 		required: ['errors'],
-		properties: { errors: { type: 'array', minItems: 1, items: { allOf: [{ $ref: '#/components/schemas/ErrorObject' }], required: ['status', 'code', 'detail'] } } },
+		properties: {
+			errors: {
+				type: 'array',
+				minItems: 1,
+				items: {
+					allOf: [{ $ref: '#/components/schemas/ErrorObject' }],
+					required: ['status', 'code', 'detail'],
+				},
+			},
+		},
 	};
 	if (schemas['shipment-common']) {
 		// `null` for a shipment without customs, as in every example.
-		schemas['shipment-common'].allOf[1].properties.customs_information = { anyOf: [{ $ref: '#/components/schemas/customs-information' }, { type: 'null' }] };
+		schemas['shipment-common'].allOf[1].properties.customs_information = {
+			anyOf: [{ $ref: '#/components/schemas/customs-information' }, { type: 'null' }],
+		};
 		// An empty list is {data: []}.
-		delete doc.paths['/shipments'].get.responses['200'].content['application/json'].schema.properties.data.minItems;
+		delete doc.paths['/shipments'].get.responses['200'].content['application/json'].schema
+			.properties.data.minItems;
 		// A repeated external_reference_id: 409 with the existing shipment, as GET /shipments/{id} shows it.
 		const existing = doc.paths['/shipments/{id}'].get.responses['200'];
-		for (const create of ['/shipments', '/shipments/announce', '/shipments/announce-with-shipping-rules', '/shipments/create-with-shipping-rules']) {
+		for (const create of [
+			'/shipments',
+			'/shipments/announce',
+			'/shipments/announce-with-shipping-rules',
+			'/shipments/create-with-shipping-rules',
+		]) {
 			doc.paths[create].post.responses['409'] = existing;
 		}
 	}
 	return doc;
 }
 
-const v3Answers = [loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers), loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers)];
+const v3Answers = [
+	loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers),
+	loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers),
+];
 const answerValidators = new Map();
 
 /**
@@ -209,19 +284,27 @@ const answerValidators = new Map();
  * Returns a list of problems, empty when the answer holds to the spec.
  */
 function validateV3Response({ method, pathname, status, contentType, body }) {
-	const found = v3Answers.map((s) => [s, s.operations.find((o) => o.method === method && o.regex.test(pathname))]).find(([, op]) => op);
+	const found = v3Answers
+		.map((s) => [s, s.operations.find((o) => o.method === method && o.regex.test(pathname))])
+		.find(([, op]) => op);
 	if (!found) return [`${method} ${pathname} is not an operation of the spec`];
 	const [answers, op] = found;
 	const declared = op.responses[String(status)];
 	if (!declared && status < 400) return [`status ${status} is not a response of ${op.operationId}`];
 	const type = (contentType ?? '').split(';')[0].trim();
-	const content = declared?.content ?? { 'application/json': { schema: { $ref: '#/components/schemas/errors' } } };
-	if (!content[type]) return [`content type ${type} is not among ${Object.keys(content).join(', ')}`];
+	const content = declared?.content ?? {
+		'application/json': { schema: { $ref: '#/components/schemas/errors' } },
+	};
+	if (!content[type])
+		return [`content type ${type} is not among ${Object.keys(content).join(', ')}`];
 	if (type !== 'application/json') return [];
 	const key = `${op.operationId} ${status}`;
-	if (!answerValidators.has(key)) answerValidators.set(key, answers.validatorFor(content[type].schema));
+	if (!answerValidators.has(key))
+		answerValidators.set(key, answers.validatorFor(content[type].schema));
 	const validate = answerValidators.get(key);
-	return validate(body) ? [] : ajvProblems(validate.errors, 'answer', { pointer: '' }).map((p) => p.text);
+	return validate(body)
+		? []
+		: ajvProblems(validate.errors, 'answer', { pointer: '' }).map((p) => p.text);
 }
 
 const validateOrder = v2.validatorFor({ $ref: '#/components/schemas/ShipmentBlobOrderCreate' });
@@ -234,10 +317,19 @@ function orderFieldErrors(order) {
 		const segments = e.instancePath.split('/').filter(Boolean);
 		if (e.keyword === 'required') segments.push(e.params.missingProperty);
 		const field = segments.join('.') || 'non_field_errors';
-		const message = e.keyword === 'required' ? 'This field is required.' : `${e.message[0].toUpperCase()}${e.message.slice(1)}.`;
+		const message =
+			e.keyword === 'required'
+				? 'This field is required.'
+				: `${e.message[0].toUpperCase()}${e.message.slice(1)}.`;
 		(errors[field] ??= []).includes(message) || errors[field].push(message);
 	}
 	return errors;
 }
 
-module.exports = { validateRequest, validateV3Request, validateV3Response, orderFieldErrors, spec: v2.spec };
+module.exports = {
+	validateRequest,
+	validateV3Request,
+	validateV3Response,
+	orderFieldErrors,
+	spec: v2.spec,
+};

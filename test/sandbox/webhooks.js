@@ -63,12 +63,17 @@ const COUNTRIES = {
 	ES: ['ESP', 'Spain'],
 };
 
-const spec = YAML.parse(fs.readFileSync(path.join(__dirname, 'spec', 'sendcloud-v2-webhooks.openapi.yml'), 'utf8'));
+const spec = YAML.parse(
+	fs.readFileSync(path.join(__dirname, 'spec', 'sendcloud-v2-webhooks.openapi.yml'), 'utf8'),
+);
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema({ $id: 'sendcloud-v2-webhooks', components: spec.components });
 const validators = Object.fromEntries(
-	Object.entries(SCHEMA_OF_ACTION).map(([action, schema]) => [action, ajv.compile({ $ref: `sendcloud-v2-webhooks#/components/schemas/${schema}` })]),
+	Object.entries(SCHEMA_OF_ACTION).map(([action, schema]) => [
+		action,
+		ajv.compile({ $ref: `sendcloud-v2-webhooks#/components/schemas/${schema}` }),
+	]),
 );
 
 /**
@@ -83,7 +88,10 @@ function pythonJson(value) {
 		return `{${members.map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
 	}
 	if (typeof value === 'string') {
-		return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+		return JSON.stringify(value).replace(
+			/[^\x20-\x7e]/g,
+			(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+		);
 	}
 	return JSON.stringify(value);
 }
@@ -96,7 +104,12 @@ function signatureOf(body, key) {
 /** One digit changed (9 becomes 8, any other digit goes up by one), so the JSON stays valid and only the bytes lie. */
 function flipByte(body) {
 	const at = body.search(/\d(?!.*\d)/s);
-	if (at === -1) return body.slice(0, body.length >> 1) + String.fromCharCode(body.charCodeAt(body.length >> 1) ^ 1) + body.slice((body.length >> 1) + 1);
+	if (at === -1)
+		return (
+			body.slice(0, body.length >> 1) +
+			String.fromCharCode(body.charCodeAt(body.length >> 1) ^ 1) +
+			body.slice((body.length >> 1) + 1)
+		);
 	const digit = body[at] === '9' ? '8' : String(Number(body[at]) + 1);
 	return body.slice(0, at) + digit + body.slice(at + 1);
 }
@@ -118,14 +131,34 @@ function isLoopback(url) {
 function post(url, headers, body, timeoutMs) {
 	return new Promise((resolve) => {
 		const client = url.startsWith('https:') ? https : http;
-		const request = client.request(url, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (response) => {
-			const chunks = [];
-			response.on('data', (c) => chunks.push(c));
-			response.on('end', () => resolve({ status: response.statusCode, error: null, response: Buffer.concat(chunks).toString('utf8') }));
-			response.on('error', (error) => resolve({ status: response.statusCode, error: error.code ?? error.message, response: null }));
-		});
-		request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('webhook timed out'), { code: 'ETIMEDOUT' })));
-		request.on('error', (error) => resolve({ status: null, error: error.code ?? error.message, response: null }));
+		const request = client.request(
+			url,
+			{ method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+			(response) => {
+				const chunks = [];
+				response.on('data', (c) => chunks.push(c));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode,
+						error: null,
+						response: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				response.on('error', (error) =>
+					resolve({
+						status: response.statusCode,
+						error: error.code ?? error.message,
+						response: null,
+					}),
+				);
+			},
+		);
+		request.setTimeout(timeoutMs, () =>
+			request.destroy(Object.assign(new Error('webhook timed out'), { code: 'ETIMEDOUT' })),
+		);
+		request.on('error', (error) =>
+			resolve({ status: null, error: error.code ?? error.message, response: null }),
+		);
 		request.end(body);
 	});
 }
@@ -151,7 +184,10 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 
 	function signingKeyOf(integrationId) {
 		const key = options.webhookSigningKeys[integrationId] ?? options.apiKeys[OWNER_PUBLIC_KEY];
-		if (!key) throw new Error(`No signing key for integration ${integrationId}: set webhookSigningKeys or keep apiKeys.${OWNER_PUBLIC_KEY}`);
+		if (!key)
+			throw new Error(
+				`No signing key for integration ${integrationId}: set webhookSigningKeys or keep apiKeys.${OWNER_PUBLIC_KEY}`,
+			);
 		return key;
 	}
 
@@ -175,7 +211,10 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 			name: order.name,
 			company_name: order.company_name,
 			address: `${order.address} ${order.house_number}`,
-			address_divided: { street: order.address, house_number: Number.parseInt(order.house_number, 10) || undefined },
+			address_divided: {
+				street: order.address,
+				house_number: Number.parseInt(order.house_number, 10) || undefined,
+			},
 			city: order.city,
 			postal_code: order.postal_code,
 			telephone: order.telephone,
@@ -185,7 +224,10 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 			tracking_url: `https://tracking.sendcloud.sc/forward?carrier=postnl&code=${trackingNumber}&destination=${order.country}&lang=en-us&source=NL&type=parcel&verification=${order.postal_code.replace(/\s/g, '')}`,
 			weight: order.weight,
 			label: {
-				normal_printer: [0, 1, 2, 3].map((n) => `https://panel.sendcloud.sc/api/v2/labels/normal_printer/${id}?start_from=${n}&hash=${labelHash}`),
+				normal_printer: [0, 1, 2, 3].map(
+					(n) =>
+						`https://panel.sendcloud.sc/api/v2/labels/normal_printer/${id}?start_from=${n}&hash=${labelHash}`,
+				),
 				label_printer: `https://panel.sendcloud.sc/api/v2/labels/label_printer/${id}?hash=${labelHash}`,
 			},
 			customs_declaration: {},
@@ -211,7 +253,8 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 		}
 		const existing = parcels.get(id);
 		if (existing) {
-			if (existing.integrationId !== integrationId) throw new Error(`Parcel ${id} belongs to integration ${existing.integrationId}`);
+			if (existing.integrationId !== integrationId)
+				throw new Error(`Parcel ${id} belongs to integration ${existing.integrationId}`);
 			return existing;
 		}
 		const record = { integrationId, parcel: buildParcel(integrationId, id), timestamp: undefined };
@@ -233,7 +276,11 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 		deliveries.push(record);
 		if (!record.url) return notSent(record, 'WEBHOOK_INACTIVE');
 		if (!isLoopback(record.url)) return notSent(record, 'FOREIGN_HOST');
-		Object.assign(record, { sent: true }, await post(record.url, record.headers, record.body, options.webhookTimeoutMs));
+		Object.assign(
+			record,
+			{ sent: true },
+			await post(record.url, record.headers, record.body, options.webhookTimeoutMs),
+		);
 		return record;
 	}
 
@@ -243,21 +290,38 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 	 * sends to that URL whatever the integration's webhook settings (a forger does not ask). `allowOffSpec` skips the
 	 * spec check for a payload that is not what Sendcloud sends on purpose.
 	 */
-	async function send(integrationId, payload, { signature = 'valid', tamper = 'none', url, allowOffSpec = false } = {}) {
+	async function send(
+		integrationId,
+		payload,
+		{ signature = 'valid', tamper = 'none', url, allowOffSpec = false } = {},
+	) {
 		const integration = integrationOf(integrationId);
 		if (!TAMPERS[tamper]) throw new Error(`Unknown tamper '${tamper}'`);
 		if (!allowOffSpec) {
 			const validate = validators[payload.action];
-			const problems = !validate ? [`action ${payload.action} is not a webhook of the spec`] : validate(payload) ? [] : validate.errors.map((e) => `payload${e.instancePath} ${e.message}`);
-			if (problems.length) violations.push({ method: 'POST', path: `webhook ${payload.action}`, violations: problems });
+			const problems = !validate
+				? [`action ${payload.action} is not a webhook of the spec`]
+				: validate(payload)
+					? []
+					: validate.errors.map((e) => `payload${e.instancePath} ${e.message}`);
+			if (problems.length)
+				violations.push({
+					method: 'POST',
+					path: `webhook ${payload.action}`,
+					violations: problems,
+				});
 		}
 		const signed = pythonJson(payload);
 		const headers = { 'Content-Type': 'application/json' };
-		if (signature === 'valid') headers['Sendcloud-Signature'] = signatureOf(signed, signingKeyOf(integrationId));
-		else if (signature === 'wrong-key') headers['Sendcloud-Signature'] = signatureOf(signed, FORGED_KEY);
+		if (signature === 'valid')
+			headers['Sendcloud-Signature'] = signatureOf(signed, signingKeyOf(integrationId));
+		else if (signature === 'wrong-key')
+			headers['Sendcloud-Signature'] = signatureOf(signed, FORGED_KEY);
 		else if (signature === 'garbage') headers['Sendcloud-Signature'] = GARBAGE_SIGNATURE;
 		else if (signature !== 'missing') throw new Error(`Unknown signature option '${signature}'`);
-		const target = url ?? (integration.webhook_active && integration.webhook_url ? integration.webhook_url : null);
+		const target =
+			url ??
+			(integration.webhook_active && integration.webhook_url ? integration.webhook_url : null);
 		return deliver({
 			id: nextDeliveryId++,
 			integrationId,
@@ -280,16 +344,26 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 	 * older `timestamp`, it is a late arrival and the parcel keeps its newer status. `parcel` overrides fields of the
 	 * parcel (its `id` picks the parcel) and they stay.
 	 */
-	async function parcelStatusChanged(integrationId, { statusId, statusMessage, parcel: overrides = {}, timestamp, ...sendOptions } = {}) {
+	async function parcelStatusChanged(
+		integrationId,
+		{ statusId, statusMessage, parcel: overrides = {}, timestamp, ...sendOptions } = {},
+	) {
 		const message = statusMessage ?? STATUS_MESSAGES[statusId];
-		if (message === undefined) throw new Error(`Status ${statusId} has no known message: pass statusMessage`);
+		if (message === undefined)
+			throw new Error(`Status ${statusId} has no known message: pass statusMessage`);
 		const record = parcelRecord(integrationId, overrides.id);
 		const at = timestamp ?? nextTimestamp(record);
 		Object.assign(record.parcel, overrides);
 		const parcel = { ...record.parcel, status: { id: statusId, message } };
-		if (record.timestamp === undefined || at >= record.timestamp) Object.assign(record, { parcel, timestamp: at });
+		if (record.timestamp === undefined || at >= record.timestamp)
+			Object.assign(record, { parcel, timestamp: at });
 		// The carrier scanned it a little before Sendcloud processed the scan.
-		const payload = { action: 'parcel_status_changed', timestamp: at, carrier_status_change_timestamp: at - 30_000, parcel };
+		const payload = {
+			action: 'parcel_status_changed',
+			timestamp: at,
+			carrier_status_change_timestamp: at - 30_000,
+			parcel,
+		};
 		return send(integrationId, payload, sendOptions);
 	}
 
@@ -298,21 +372,40 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 		const { parcel } = parcelRecord(integrationId, parcelId);
 		const index = parcel.status ? USUAL_SEQUENCE.indexOf(parcel.status.id) : -1;
 		if (parcel.status && (index === -1 || index === USUAL_SEQUENCE.length - 1)) {
-			throw new Error(`Parcel ${parcel.id} is at ${parcel.status.id} ${parcel.status.message}: no next status on the usual sequence`);
+			throw new Error(
+				`Parcel ${parcel.id} is at ${parcel.status.id} ${parcel.status.message}: no next status on the usual sequence`,
+			);
 		}
-		return parcelStatusChanged(integrationId, { statusId: USUAL_SEQUENCE[index + 1], parcel: { id: parcel.id }, ...sendOptions });
+		return parcelStatusChanged(integrationId, {
+			statusId: USUAL_SEQUENCE[index + 1],
+			parcel: { id: parcel.id },
+			...sendOptions,
+		});
 	}
 
 	/** integration_connected, integration_updated or integration_deleted, carrying the integration as it is now. */
 	async function integrationEvent(integrationId, action, { timestamp, ...sendOptions } = {}) {
-		if (!INTEGRATION_ACTIONS.includes(action)) throw new Error(`'${action}' is not an integration event`);
+		if (!INTEGRATION_ACTIONS.includes(action))
+			throw new Error(`'${action}' is not an integration event`);
 		// The schema allows null nowhere except the three dates: a missing URL is left out rather than sent as null.
-		const integration = Object.fromEntries(Object.entries(integrationOf(integrationId)).filter(([key, value]) => value !== null || ['failing_since', 'last_fetch', 'last_updated_at'].includes(key)));
-		return send(integrationId, { action, timestamp: timestamp ?? clock(), integration }, sendOptions);
+		const integration = Object.fromEntries(
+			Object.entries(integrationOf(integrationId)).filter(
+				([key, value]) =>
+					value !== null || ['failing_since', 'last_fetch', 'last_updated_at'].includes(key),
+			),
+		);
+		return send(
+			integrationId,
+			{ action, timestamp: timestamp ?? clock(), integration },
+			sendOptions,
+		);
 	}
 
 	/** A return of the order a parcel ships (`parcelId`, else the integration's first order), `data` overriding fields. */
-	async function returnCreated(integrationId, { parcelId, data = {}, timestamp, ...sendOptions } = {}) {
+	async function returnCreated(
+		integrationId,
+		{ parcelId, data = {}, timestamp, ...sendOptions } = {},
+	) {
 		const order = orderFor(integrationId, parcelId ?? 0);
 		const [item = {}] = order.parcel_items ?? [];
 		const returned = {
@@ -323,17 +416,39 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 			paid_return: false,
 			delivery_choice: 'drop_off_point',
 			refund_type: 'money',
-			items: [{ item_id: '1', description: item.description, quantity: 1, sku: item.sku, hs_code: item.hs_code, return_reason_id: 1 }],
+			items: [
+				{
+					item_id: '1',
+					description: item.description,
+					quantity: 1,
+					sku: item.sku,
+					hs_code: item.hs_code,
+					return_reason_id: 1,
+				},
+			],
 			...data,
 		};
-		return send(integrationId, { action: 'return_created', timestamp: timestamp ?? clock(), data: returned }, sendOptions);
+		return send(
+			integrationId,
+			{ action: 'return_created', timestamp: timestamp ?? clock(), data: returned },
+			sendOptions,
+		);
 	}
 
 	/** The exact bytes and headers of an earlier delivery, to the same URL again: a retry or a replay attack. */
 	async function replay(delivery) {
-		if (!delivery.sent) throw new Error(`Delivery ${delivery.id} was never sent (${delivery.error})`);
+		if (!delivery.sent)
+			throw new Error(`Delivery ${delivery.id} was never sent (${delivery.error})`);
 		const { id, sent, status, error, response, ...copy } = delivery;
-		return deliver({ ...copy, id: nextDeliveryId++, replayOf: id, sent: false, status: null, error: null, response: null });
+		return deliver({
+			...copy,
+			id: nextDeliveryId++,
+			replayOf: id,
+			sent: false,
+			status: null,
+			error: null,
+			response: null,
+		});
 	}
 
 	return {
@@ -345,7 +460,8 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 		returnCreated,
 		replay,
 		/** The parcels reported for an integration so far, as last reported. */
-		parcels: (integrationId) => [...parcels.values()].filter((r) => r.integrationId === integrationId).map((r) => r.parcel),
+		parcels: (integrationId) =>
+			[...parcels.values()].filter((r) => r.integrationId === integrationId).map((r) => r.parcel),
 		reset() {
 			deliveries.length = 0;
 			parcels.clear();

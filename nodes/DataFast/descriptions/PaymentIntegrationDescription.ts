@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { viaTransport } from '../../shared/transport';
 
-const showFor = (operation: string[]) => ({ show: { resource: ['paymentIntegration'], operation } });
+const showFor = (operation: string[]) => ({
+	show: { resource: ['paymentIntegration'], operation },
+});
 
 /** Provider keys in DataFast's answer, and the names users see for them. */
 export const PAYMENT_PROVIDERS: Array<[key: string, field: string]> = [
@@ -23,14 +25,18 @@ async function validateWebsiteId(
 	if (!/^[A-Za-z0-9_-]+$/.test(websiteId)) {
 		throw new NodeOperationError(this.getNode(), `"${websiteId}" is not a DataFast website ID`, {
 			itemIndex: this.getItemIndex(),
-			description: 'Copy the website ID (a 24-character ObjectId) from the website settings in DataFast.',
+			description:
+				'Copy the website ID (a 24-character ObjectId) from the website settings in DataFast.',
 		});
 	}
 	return requestOptions;
 }
 
 const simplified: Record<string, string> = Object.fromEntries([
-	...PAYMENT_PROVIDERS.map(([key, field]) => [field, `={{ $responseItem.${key}?.connected === true }}`]),
+	...PAYMENT_PROVIDERS.map(([key, field]) => [
+		field,
+		`={{ $responseItem.${key}?.connected === true }}`,
+	]),
 	['paddleKeyExpiresAt', '={{ $responseItem.paddle?.keyExpiresAt ?? null }}'],
 	['currency', '={{ $responseItem.currency ?? null }}'],
 	[

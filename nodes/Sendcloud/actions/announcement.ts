@@ -23,7 +23,10 @@ function statusCodeOf(parcel: IDataObject): unknown {
 }
 
 /** Why an announcement failed, in the carrier's words: the shipment's and parcels' errors. */
-function failureReasons(shipment: IDataObject, describe: (errors: unknown[]) => string | undefined): string[] {
+function failureReasons(
+	shipment: IDataObject,
+	describe: (errors: unknown[]) => string | undefined,
+): string[] {
 	const lists = [shipment.errors, ...parcelsOf(shipment).map((parcel) => parcel.errors)];
 	const reasons = lists
 		.filter((list): list is unknown[] => Array.isArray(list) && list.length > 0)
@@ -41,13 +44,17 @@ export function judgeShipment(
 	const failed =
 		parcelsOf(shipment).some((parcel) => statusCodeOf(parcel) === ANNOUNCEMENT_FAILED) ||
 		(Array.isArray(shipment.errors) && shipment.errors.length > 0);
-	return failed ? { outcome: 'failed', shipment, reasons: failureReasons(shipment, describe) } : { outcome, shipment };
+	return failed
+		? { outcome: 'failed', shipment, reasons: failureReasons(shipment, describe) }
+		: { outcome, shipment };
 }
 
 /** IDs of the parcels that have a label to download. */
 export function labelledParcelIds(shipment: IDataObject): number[] {
 	return parcelsOf(shipment)
-		.filter((parcel) => statusCodeOf(parcel) !== ANNOUNCEMENT_FAILED && typeof parcel.id === 'number')
+		.filter(
+			(parcel) => statusCodeOf(parcel) !== ANNOUNCEMENT_FAILED && typeof parcel.id === 'number',
+		)
 		.map((parcel) => parcel.id as number);
 }
 
@@ -56,6 +63,8 @@ export function withoutLabelFiles(shipment: IDataObject): IDataObject {
 	if (!Array.isArray(shipment.parcels)) return shipment;
 	return {
 		...shipment,
-		parcels: (shipment.parcels as IDataObject[]).map(({ label_file: _labelFile, ...parcel }) => parcel),
+		parcels: (shipment.parcels as IDataObject[]).map(
+			({ label_file: _labelFile, ...parcel }) => parcel,
+		),
 	};
 }

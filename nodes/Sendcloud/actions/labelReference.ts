@@ -28,7 +28,10 @@ function canonical(value: unknown): unknown {
  */
 export function derivedReference(body: IDataObject, applyShippingRules: boolean): string {
 	const { external_reference_id: _reference, ...shipment } = body;
-	const request = { endpoint: applyShippingRules ? 'announce-with-shipping-rules' : 'announce', shipment: canonical(shipment) };
+	const request = {
+		endpoint: applyShippingRules ? 'announce-with-shipping-rules' : 'announce',
+		shipment: canonical(shipment),
+	};
 	return `n8n-${createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 32)}`;
 }
 
@@ -42,8 +45,10 @@ function loose(value: unknown): string {
 
 const addressOf = (shipment: IDataObject) => (shipment.to_address ?? {}) as IDataObject;
 /** Street and house number together: Sendcloud may return the number inside `address_line_1`. */
-const streetOf = (address: IDataObject) => loose(`${String(address.address_line_1 ?? '')} ${String(address.house_number ?? '')}`);
-const parcelCountOf = (shipment: IDataObject) => (Array.isArray(shipment.parcels) ? shipment.parcels.length : undefined);
+const streetOf = (address: IDataObject) =>
+	loose(`${String(address.address_line_1 ?? '')} ${String(address.house_number ?? '')}`);
+const parcelCountOf = (shipment: IDataObject) =>
+	Array.isArray(shipment.parcels) ? shipment.parcels.length : undefined;
 
 /**
  * Where the shipment a `409` returned differs from the request: empty when it is this item's shipment
@@ -61,10 +66,14 @@ export function shipmentDifferences(request: IDataObject, existing: IDataObject)
 		['recipient city', asked.city, found.city],
 		['recipient country', asked.country_code, found.country_code],
 	];
-	const differences = checks.filter(([, want, got]) => loose(want) !== '' && loose(want) !== loose(got)).map(([field]) => field);
+	const differences = checks
+		.filter(([, want, got]) => loose(want) !== '' && loose(want) !== loose(got))
+		.map(([field]) => field);
 	// An order number is compared even when the request has none: a shipment for an order is not one without.
-	if (loose(request.order_number) !== loose(existing.order_number)) differences.push('order number');
+	if (loose(request.order_number) !== loose(existing.order_number))
+		differences.push('order number');
 	const [wantParcels, gotParcels] = [parcelCountOf(request), parcelCountOf(existing)];
-	if (wantParcels !== undefined && gotParcels !== undefined && wantParcels !== gotParcels) differences.push('number of parcels');
+	if (wantParcels !== undefined && gotParcels !== undefined && wantParcels !== gotParcels)
+		differences.push('number of parcels');
 	return differences;
 }

@@ -1,11 +1,22 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeError';
 import { apiRequest, apiResponse } from '../../shared/transport';
 import { parseJsonText, toList } from '../descriptions/common';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../transport';
-import { type Announcement, judgeShipment, labelledParcelIds, withoutLabelFiles } from './announcement';
+import {
+	type Announcement,
+	judgeShipment,
+	labelledParcelIds,
+	withoutLabelFiles,
+} from './announcement';
 import { derivedReference, shipmentDifferences } from './labelReference';
 
 export const DOCUMENT_FORMATS = {
@@ -54,7 +65,10 @@ async function downloadDocument(
 					url: `/parcels/${parcelIds[0]}/documents/${documentType}`,
 					qs: { paper_size: paperSize, ...(format === 'zpl' ? {} : { dpi }) },
 				}
-			: { url: `/parcel-documents/${documentType}`, qs: { parcels: parcelIds, paper_size: paperSize } };
+			: {
+					url: `/parcel-documents/${documentType}`,
+					qs: { parcels: parcelIds, paper_size: paperSize },
+				};
 	const response = await apiResponse.call(
 		ctx,
 		sendcloudV3Profile,
@@ -62,7 +76,11 @@ async function downloadDocument(
 		{ ...request, method: 'GET', headers: { Accept: mimeType }, encoding: 'arraybuffer' },
 		itemIndex,
 	);
-	return await ctx.helpers.prepareBinaryData(response.body as Buffer, `${fileStem}.${extension}`, mimeType);
+	return await ctx.helpers.prepareBinaryData(
+		response.body as Buffer,
+		`${fileStem}.${extension}`,
+		mimeType,
+	);
 }
 
 function binaryPropertyOf(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -79,7 +97,11 @@ function positive(value: unknown): number | undefined {
 }
 
 function compact(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+	return Object.fromEntries(
+		Object.entries(object).filter(
+			([, value]) => value !== '' && value !== undefined && value !== null,
+		),
+	);
 }
 
 /** The shipment the node's own fields describe ("Define Below"), in the API's field names. */
@@ -99,18 +121,20 @@ function shipmentFromParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 		get('senderType', 'senderAddressId') === 'senderAddressId'
 			? { sender_address_id: Number(get('senderAddressId', 0)) }
 			: { name: text('senderName'), ...address('sender') };
-	const parcels = (((get('parcels', {}) as IDataObject).parcel ?? []) as IDataObject[]).map((parcel, n) => {
-		const [length, width, height] = [parcel.length, parcel.width, parcel.height].map(positive);
-		const items = parseJsonText(ctx.getNode(), `Items of parcel ${n + 1}`, parcel.items, i);
-		return compact({
-			weight: { value: String(parcel.weight), unit: 'kg' },
-			dimensions:
-				length && width && height
-					? { length: String(length), width: String(width), height: String(height), unit: 'cm' }
-					: undefined,
-			parcel_items: items as IDataObject[] | undefined,
-		});
-	});
+	const parcels = (((get('parcels', {}) as IDataObject).parcel ?? []) as IDataObject[]).map(
+		(parcel, n) => {
+			const [length, width, height] = [parcel.length, parcel.width, parcel.height].map(positive);
+			const items = parseJsonText(ctx.getNode(), `Items of parcel ${n + 1}`, parcel.items, i);
+			return compact({
+				weight: { value: String(parcel.weight), unit: 'kg' },
+				dimensions:
+					length && width && height
+						? { length: String(length), width: String(width), height: String(height), unit: 'cm' }
+						: undefined,
+				parcel_items: items as IDataObject[] | undefined,
+			});
+		},
+	);
 	const shippingOptionCode = text('shippingOptionCode');
 	const shipment: IDataObject = compact({
 		to_address: compact({
@@ -127,15 +151,23 @@ function shipmentFromParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 			shippingOptionCode || extra.contractId
 				? {
 						type: 'shipping_option_code',
-						properties: compact({ shipping_option_code: shippingOptionCode || undefined, contract_id: positive(extra.contractId) }),
+						properties: compact({
+							shipping_option_code: shippingOptionCode || undefined,
+							contract_id: positive(extra.contractId),
+						}),
 					}
 				: undefined,
 		order_number: text('orderNumber'),
 		parcels,
 	});
 	const others = parseJsonText(ctx.getNode(), 'Other Fields (JSON)', extra.otherFields, i);
-	if (others !== undefined && (typeof others !== 'object' || others === null || Array.isArray(others))) {
-		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) must be a JSON object', { itemIndex: i });
+	if (
+		others !== undefined &&
+		(typeof others !== 'object' || others === null || Array.isArray(others))
+	) {
+		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) must be a JSON object', {
+			itemIndex: i,
+		});
 	}
 	return { ...shipment, ...(others as IDataObject | undefined) };
 }
@@ -159,22 +191,34 @@ function purchaseOf(ctx: IExecuteFunctions, i: number): Purchase {
 	const problems = [
 		!body.to_address && 'a recipient (to_address)',
 		!body.from_address && 'a sender (from_address)',
-		!applyRules && !(body.ship_with as IDataObject | undefined)?.properties && 'a shipping option code (ship_with)',
-		!(Array.isArray(body.parcels) && body.parcels.length > 0) && 'at least one parcel with its weight (parcels)',
+		!applyRules &&
+			!(body.ship_with as IDataObject | undefined)?.properties &&
+			'a shipping option code (ship_with)',
+		!(Array.isArray(body.parcels) && body.parcels.length > 0) &&
+			'at least one parcel with its weight (parcels)',
 	].filter(Boolean);
 	if (problems.length) {
-		throw new NodeOperationError(ctx.getNode(), `The shipment of item ${i} lacks ${problems.join(', ')}`, {
-			itemIndex: i,
-			description: autoMap
-				? 'With Auto-Map Input Data, each item must be a shipment in the API’s JSON, as Get returns one.'
-				: 'Fill in the fields above, or turn on Apply Shipping Rules to let Sendcloud choose the shipping option.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The shipment of item ${i} lacks ${problems.join(', ')}`,
+			{
+				itemIndex: i,
+				description: autoMap
+					? 'With Auto-Map Input Data, each item must be a shipment in the API’s JSON, as Get returns one.'
+					: 'Fill in the fields above, or turn on Apply Shipping Rules to let Sendcloud choose the shipping option.',
+			},
+		);
 	}
 	const documentOptions = documentOptionsOf(ctx, i);
 	// A label bought as native ZPL cannot be rendered in another format later: ask for ZPL now.
-	const labelDetails = documentOptions.format === 'zpl' && !body.label_details ? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } } : {};
+	const labelDetails =
+		documentOptions.format === 'zpl' && !body.label_details
+			? { label_details: { mime_type: DOCUMENT_FORMATS.zpl.mimeType } }
+			: {};
 	const request = { ...body, ...labelDetails };
-	const given = String(ctx.getNodeParameter('externalReferenceId', i, '') ?? '').trim() || String(body.external_reference_id ?? '').trim();
+	const given =
+		String(ctx.getNodeParameter('externalReferenceId', i, '') ?? '').trim() ||
+		String(body.external_reference_id ?? '').trim();
 	return {
 		body: { ...request, external_reference_id: given || derivedReference(request, applyRules) },
 		applyRules,
@@ -186,35 +230,60 @@ function purchaseOf(ctx: IExecuteFunctions, i: number): Purchase {
 }
 
 /** Create and announce one shipment; a 409 returns the one an earlier attempt created. */
-async function announce(ctx: IExecuteFunctions, body: IDataObject, applyRules: boolean, i: number): Promise<Announcement> {
+async function announce(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	applyRules: boolean,
+	i: number,
+): Promise<Announcement> {
 	const response = await apiResponse.call(
 		ctx,
 		sendcloudV3Profile,
-		{ method: 'POST', url: applyRules ? '/shipments/announce-with-shipping-rules' : '/shipments/announce', body },
+		{
+			method: 'POST',
+			url: applyRules ? '/shipments/announce-with-shipping-rules' : '/shipments/announce',
+			body,
+		},
 		i,
 		{ acceptStatuses: [409] },
 	);
 	if (response.statusCode !== 409) {
-		return judgeShipment(((response.body as IDataObject)?.data ?? {}) as IDataObject, 'created', describeV3Errors);
+		return judgeShipment(
+			((response.body as IDataObject)?.data ?? {}) as IDataObject,
+			'created',
+			describeV3Errors,
+		);
 	}
 	const returned = (response.body as IDataObject | undefined)?.data as IDataObject | undefined;
 	const existing =
 		returned?.id !== undefined
 			? returned
 			: (
-					await apiRequest.call<IExecuteFunctions, Parameters<typeof apiRequest>, Promise<{ data?: IDataObject[] }>>(
+					await apiRequest.call<
+						IExecuteFunctions,
+						Parameters<typeof apiRequest>,
+						Promise<{ data?: IDataObject[] }>
+					>(
 						ctx,
 						sendcloudV3Profile,
-						{ method: 'GET', url: '/shipments', qs: { external_reference_id: body.external_reference_id } },
+						{
+							method: 'GET',
+							url: '/shipments',
+							qs: { external_reference_id: body.external_reference_id },
+						},
 						i,
 					)
 				).data?.[0];
 	if (!existing) {
-		throw new NodeApiError(ctx.getNode(), { body: response.body as JsonObject }, {
-			message: `Sendcloud already has a shipment with the reference "${String(body.external_reference_id)}" but returned none`,
-			httpCode: '409',
-			itemIndex: i,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ body: response.body as JsonObject },
+			{
+				message: `Sendcloud already has a shipment with the reference "${String(body.external_reference_id)}" but returned none`,
+				httpCode: '409',
+				itemIndex: i,
+			},
+		);
 	}
 	// A reference is only unique per account: the 409 may be another order's shipment, never to be passed off as this one's.
 	const differences = shipmentDifferences(body, existing);
@@ -237,18 +306,37 @@ async function announce(ctx: IExecuteFunctions, body: IDataObject, applyRules: b
  * reduces an error item's JSON to the message, so the message itself carries the shipment, its reference
  * and parcels; the error's context has them as fields, for an error output or error workflow.
  */
-function downloadFailure(ctx: IExecuteFunctions, caught: unknown, i: number, outcome: 'created' | 'existing', shipment: IDataObject, parcelIds: number[]) {
+function downloadFailure(
+	ctx: IExecuteFunctions,
+	caught: unknown,
+	i: number,
+	outcome: 'created' | 'existing',
+	shipment: IDataObject,
+	parcelIds: number[],
+) {
 	const reference = String(shipment.external_reference_id ?? '');
 	const cause = asNodeError(ctx.getNode(), caught, i);
 	const parcels = `parcel${parcelIds.length > 1 ? 's' : ''} ${parcelIds.join(', ')}`;
 	// An HTTP failure stays a NodeApiError (with its status), as every other failed request.
-	const error = new NodeApiError(ctx.getNode(), (cause instanceof NodeApiError ? cause.errorResponse : {}) as JsonObject, {
-		message: `The label of shipment ${String(shipment.id)} ("${reference}", ${parcels}) was bought${outcome === 'existing' ? ' earlier' : ''}, but downloading it failed: ${cause.message}`,
-		description: `Do not buy it again: download it with Download Document (${parcels}), or run again with the same input, which returns this shipment as "existing" with its label. ${cause.description ?? ''}`.trim(),
-		httpCode: (cause instanceof NodeApiError && cause.httpCode) || undefined,
-		itemIndex: i,
-	});
-	error.context = { ...error.context, label_bought: true, status: outcome, shipment_id: shipment.id ?? null, external_reference_id: reference, parcel_ids: parcelIds };
+	const error = new NodeApiError(
+		ctx.getNode(),
+		(cause instanceof NodeApiError ? cause.errorResponse : {}) as JsonObject,
+		{
+			message: `The label of shipment ${String(shipment.id)} ("${reference}", ${parcels}) was bought${outcome === 'existing' ? ' earlier' : ''}, but downloading it failed: ${cause.message}`,
+			description:
+				`Do not buy it again: download it with Download Document (${parcels}), or run again with the same input, which returns this shipment as "existing" with its label. ${cause.description ?? ''}`.trim(),
+			httpCode: (cause instanceof NodeApiError && cause.httpCode) || undefined,
+			itemIndex: i,
+		},
+	);
+	error.context = {
+		...error.context,
+		label_bought: true,
+		status: outcome,
+		shipment_id: shipment.id ?? null,
+		external_reference_id: reference,
+		parcel_ids: parcelIds,
+	};
 	return error;
 }
 
@@ -270,7 +358,12 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 			const error = asNodeError(this.getNode(), caught, i);
 			if (!this.continueOnFail()) {
 				// Stopping after some items were bought left the user to sort out which; stop before any is.
-				error.description = [error.description, 'Nothing was bought: every item is checked before any label is bought.'].filter(Boolean).join(' ');
+				error.description = [
+					error.description,
+					'Nothing was bought: every item is checked before any label is bought.',
+				]
+					.filter(Boolean)
+					.join(' ');
 				throw error;
 			}
 			results[i] = { json: { error: error.message }, error, pairedItem: { item: i } };
@@ -284,24 +377,39 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 	};
 	const bought: string[] = [];
 
-	const createOne = async (i: number, { body, applyRules, derived, downloadLabel, documentOptions, binaryPropertyName }: Purchase): Promise<INodeExecutionData> => {
+	const createOne = async (
+		i: number,
+		{ body, applyRules, derived, downloadLabel, documentOptions, binaryPropertyName }: Purchase,
+	): Promise<INodeExecutionData> => {
 		const announcement = await announce(this, body, applyRules, i);
 		const reference = String(body.external_reference_id);
 		if (announcement.outcome === 'failed') {
-			throw new NodeOperationError(this.getNode(), `Sendcloud could not announce the shipment "${reference}": ${announcement.reasons.join('; ')}`, {
-				itemIndex: i,
-				description: derived
-					? `The carrier refused it, so no label was bought. Correct the shipment and run again: its derived reference changes with it (running again unchanged returns this failure, as Sendcloud keeps "${reference}" for it).`
-					: `The carrier refused it, so no label was bought. Correct the shipment and give it a new External Reference ID: Sendcloud keeps "${reference}" for the failed one, and running again with it returns this failure.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Sendcloud could not announce the shipment "${reference}": ${announcement.reasons.join('; ')}`,
+				{
+					itemIndex: i,
+					description: derived
+						? `The carrier refused it, so no label was bought. Correct the shipment and run again: its derived reference changes with it (running again unchanged returns this failure, as Sendcloud keeps "${reference}" for it).`
+						: `The carrier refused it, so no label was bought. Correct the shipment and give it a new External Reference ID: Sendcloud keeps "${reference}" for the failed one, and running again with it returns this failure.`,
+				},
+			);
 		}
 		const { outcome, shipment } = announcement;
-		if (outcome === 'created') bought.push(`item ${i} (shipment ${String(shipment.id)}, "${reference}")`);
+		if (outcome === 'created')
+			bought.push(`item ${i} (shipment ${String(shipment.id)}, "${reference}")`);
 		const json = { status: outcome, ...withoutLabelFiles(shipment) };
 		if (!downloadLabel) return { json, pairedItem: { item: i } };
 		const parcelIds = labelledParcelIds(shipment);
 		try {
-			const label = await downloadDocument(this, parcelIds, 'label', documentOptions, `label-${fileSafe(reference)}`, i);
+			const label = await downloadDocument(
+				this,
+				parcelIds,
+				'label',
+				documentOptions,
+				`label-${fileSafe(reference)}`,
+				i,
+			);
 			return { json, binary: { [binaryPropertyName]: label }, pairedItem: { item: i } };
 		} catch (caught) {
 			throw downloadFailure(this, caught, i, outcome, shipment, parcelIds);
@@ -332,7 +440,9 @@ export async function createShipments(this: IExecuteFunctions): Promise<INodeExe
 		const unsent = queue.slice(next);
 		error.description = [
 			error.description,
-			bought.length ? `Labels bought in this run before it stopped: ${bought.join(', ')}.` : 'No label was bought in this run.',
+			bought.length
+				? `Labels bought in this run before it stopped: ${bought.join(', ')}.`
+				: 'No label was bought in this run.',
 			unsent.length ? `Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.` : '',
 			'Running again with the same input (and the same references) returns the shipments already bought as "existing" without buying them again, and sends the other items.',
 		]
@@ -348,10 +458,14 @@ function parcelIdsOf(ctx: IExecuteFunctions, i: number, allowList: boolean): num
 	const texts = toList(ctx.getNodeParameter('parcelId', i, ''));
 	const wrong = texts.find((text) => !/^[1-9][0-9]*$/.test(text));
 	if (texts.length === 0 || wrong !== undefined || (!allowList && texts.length > 1)) {
-		throw new NodeOperationError(ctx.getNode(), `"${texts.join(',')}" is not ${allowList ? 'a list of parcel IDs' : 'a parcel ID'}`, {
-			itemIndex: i,
-			description: 'A parcel ID is a whole number, such as the "id" of a shipment’s parcels.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${texts.join(',')}" is not ${allowList ? 'a list of parcel IDs' : 'a parcel ID'}`,
+			{
+				itemIndex: i,
+				description: 'A parcel ID is a whole number, such as the "id" of a shipment’s parcels.',
+			},
+		);
 	}
 	return texts.map(Number);
 }
@@ -377,9 +491,21 @@ export async function downloadDocuments(this: IExecuteFunctions): Promise<INodeE
 				const [parcelId] = parcelIdsOf(this, i, false);
 				const type = this.getNodeParameter('documentType', i, 'label') as string;
 				const binaryPropertyName = binaryPropertyOf(this, i);
-				const file = await downloadDocument(this, [parcelId], type, documentOptionsOf(this, i), `${type}-${parcelId}`, i);
+				const file = await downloadDocument(
+					this,
+					[parcelId],
+					type,
+					documentOptionsOf(this, i),
+					`${type}-${parcelId}`,
+					i,
+				);
 				results.push({
-					json: { parcel_id: parcelId, document_type: type, file_name: file.fileName ?? null, mime_type: file.mimeType },
+					json: {
+						parcel_id: parcelId,
+						document_type: type,
+						file_name: file.fileName ?? null,
+						mime_type: file.mimeType,
+					},
 					binary: { [binaryPropertyName]: file },
 					pairedItem: { item: i },
 				});
@@ -408,16 +534,33 @@ export async function downloadDocuments(this: IExecuteFunctions): Promise<INodeE
 		const itemIndexes = [...new Set(chunk.map((entry) => entry.itemIndex))];
 		const part = `${files.length + 1}-of-${Math.ceil(queue.length / PARCELS_PER_FILE)}`;
 		try {
-			const file = await downloadDocument(this, parcelIds, documentType, options, `${documentType}s-${part}`, itemIndexes[0]);
+			const file = await downloadDocument(
+				this,
+				parcelIds,
+				documentType,
+				options,
+				`${documentType}s-${part}`,
+				itemIndexes[0],
+			);
 			files.push({
-				json: { document_type: documentType, parcel_ids: parcelIds, parcel_count: parcelIds.length, file_name: file.fileName ?? null, mime_type: file.mimeType },
+				json: {
+					document_type: documentType,
+					parcel_ids: parcelIds,
+					parcel_count: parcelIds.length,
+					file_name: file.fileName ?? null,
+					mime_type: file.mimeType,
+				},
 				binary: { [binaryPropertyName]: file },
 				pairedItem: itemIndexes.map((item) => ({ item })),
 			});
 		} catch (caught) {
 			const error = asNodeError(this.getNode(), caught, itemIndexes[0]);
 			if (!this.continueOnFail()) throw error;
-			files.push({ json: { error: error.message, parcel_ids: parcelIds }, error, pairedItem: itemIndexes.map((item) => ({ item })) });
+			files.push({
+				json: { error: error.message, parcel_ids: parcelIds },
+				error,
+				pairedItem: itemIndexes.map((item) => ({ item })),
+			});
 		}
 	}
 	return [[...files, ...errors]];
@@ -432,7 +575,9 @@ export function simplifyShipment(shipment: IDataObject): IDataObject {
 		external_reference_id: shipment.external_reference_id ?? null,
 		order_number: shipment.order_number ?? null,
 		carrier: (shipment.carrier as IDataObject | undefined)?.code ?? shipment.carrier ?? null,
-		shipping_option_code: ((shipment.ship_with as IDataObject | undefined)?.properties as IDataObject | undefined)?.shipping_option_code ?? null,
+		shipping_option_code:
+			((shipment.ship_with as IDataObject | undefined)?.properties as IDataObject | undefined)
+				?.shipping_option_code ?? null,
 		recipient_name: to.name ?? null,
 		recipient_city: to.city ?? null,
 		recipient_country: to.country_code ?? null,

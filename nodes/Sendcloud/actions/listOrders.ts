@@ -67,15 +67,28 @@ function orderFilterQuery(node: INode, filters: IDataObject, itemIndex: number):
 /** The orders one input item asks for, reading no page beyond its Limit. */
 async function ordersFor(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
-	const integrationId = parseIntegrationId(node, ctx.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }), itemIndex);
-	const qs = orderFilterQuery(node, ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
-	const limit = ctx.getNodeParameter('returnAll', itemIndex, false) ? Infinity : Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	const integrationId = parseIntegrationId(
+		node,
+		ctx.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }),
+		itemIndex,
+	);
+	const qs = orderFilterQuery(
+		node,
+		ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	const limit = ctx.getNodeParameter('returnAll', itemIndex, false)
+		? Infinity
+		: Number(ctx.getNodeParameter('limit', itemIndex, 50));
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const request = { method: 'GET' as const, url: `/integrations/${integrationId}/shipments`, qs };
 	const orders: INodeExecutionData[] = [];
 	for await (const page of pagesOf.call(ctx, sendcloudProfile, request, 'results', itemIndex)) {
 		for (const order of page.slice(0, limit - orders.length)) {
-			orders.push({ json: simplify ? simplifyOrder(order) : order, pairedItem: { item: itemIndex } });
+			orders.push({
+				json: simplify ? simplifyOrder(order) : order,
+				pairedItem: { item: itemIndex },
+			});
 		}
 		if (orders.length >= limit) break;
 	}

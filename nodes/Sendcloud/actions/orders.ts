@@ -84,7 +84,8 @@ export function prepareOrder(input: Order): OrderCheck {
 		shipment_updated_at,
 		...fields
 	} = input;
-	const currency = typeof fields.currency === 'string' ? fields.currency.trim().toUpperCase() : fields.currency;
+	const currency =
+		typeof fields.currency === 'string' ? fields.currency.trim().toUpperCase() : fields.currency;
 	const order: Order = {
 		address_2: '',
 		company_name: '',
@@ -98,18 +99,26 @@ export function prepareOrder(input: Order): OrderCheck {
 		...fields,
 		// An order read back from the API carries the shop's timestamps under other names.
 		created_at: toIsoDateTime(fields.created_at ?? shipment_created_at),
-		updated_at: toIsoDateTime(fields.updated_at ?? shipment_updated_at ?? fields.created_at ?? shipment_created_at),
+		updated_at: toIsoDateTime(
+			fields.updated_at ?? shipment_updated_at ?? fields.created_at ?? shipment_created_at,
+		),
 		currency,
-		country: typeof fields.country === 'string' ? fields.country.trim().toUpperCase() : fields.country,
+		country:
+			typeof fields.country === 'string' ? fields.country.trim().toUpperCase() : fields.country,
 		external_order_id:
-			typeof fields.external_order_id === 'number' ? String(fields.external_order_id) : fields.external_order_id,
+			typeof fields.external_order_id === 'number'
+				? String(fields.external_order_id)
+				: fields.external_order_id,
 		external_shipment_id: emptyToNull(
-			typeof fields.external_shipment_id === 'number' ? String(fields.external_shipment_id) : fields.external_shipment_id,
+			typeof fields.external_shipment_id === 'number'
+				? String(fields.external_shipment_id)
+				: fields.external_shipment_id,
 		),
 		order_status: toStatus(fields.order_status),
 		payment_status: toStatus(fields.payment_status),
 		to_state: emptyToNull(fields.to_state),
-		customs_shipment_type: emptyToNull(fields.customs_shipment_type) ?? DEFAULT_CUSTOMS_SHIPMENT_TYPE,
+		customs_shipment_type:
+			emptyToNull(fields.customs_shipment_type) ?? DEFAULT_CUSTOMS_SHIPMENT_TYPE,
 	};
 	for (const field of ['total_order_value', 'weight', 'width', 'height', 'length']) {
 		if (order[field] === '' || order[field] === undefined) delete order[field];
@@ -118,14 +127,18 @@ export function prepareOrder(input: Order): OrderCheck {
 	if (Array.isArray(order.parcel_items)) {
 		order.parcel_items = (order.parcel_items as Order[]).map((item) => {
 			const out: Order = { ...item, value: toDecimalString(item.value) };
-			if (item.weight !== undefined && item.weight !== null) out.weight = toDecimalString(item.weight);
-			if (typeof item.quantity === 'string' && /^\d+$/.test(item.quantity)) out.quantity = Number(item.quantity);
-			if (typeof item.origin_country === 'string') out.origin_country = item.origin_country.trim().toUpperCase();
+			if (item.weight !== undefined && item.weight !== null)
+				out.weight = toDecimalString(item.weight);
+			if (typeof item.quantity === 'string' && /^\d+$/.test(item.quantity))
+				out.quantity = Number(item.quantity);
+			if (typeof item.origin_country === 'string')
+				out.origin_country = item.origin_country.trim().toUpperCase();
 			if (out.origin_country === '' || out.origin_country === null) delete out.origin_country;
 			return out;
 		});
 	}
-	if (order.customs_details !== undefined) order.customs_details = normalizeCustoms(order.customs_details, currency);
+	if (order.customs_details !== undefined)
+		order.customs_details = normalizeCustoms(order.customs_details, currency);
 	for (const key of Object.keys(order)) if (order[key] === undefined) delete order[key];
 	const errors = checkOrder(order);
 	return errors ? { order, errors } : { order };
@@ -134,7 +147,11 @@ export function prepareOrder(input: Order): OrderCheck {
 /** The spec's schema, plus what its prose adds: a total weight of at least 0.001. */
 function checkOrder(order: Order): Record<string, string[]> | undefined {
 	const errors = validateAgainst(ORDER_SCHEMA, order);
-	if (typeof order.weight === 'string' && DECIMAL.test(order.weight) && Number(order.weight) < 0.001) {
+	if (
+		typeof order.weight === 'string' &&
+		DECIMAL.test(order.weight) &&
+		Number(order.weight) < 0.001
+	) {
 		(errors.weight ??= []).push('Ensure this value is greater than or equal to 0.001.');
 	}
 	return Object.keys(errors).length ? errors : undefined;
@@ -142,6 +159,9 @@ function checkOrder(order: Order): Record<string, string[]> | undefined {
 
 /** Identity of an order for the upsert: its external order id and shipment id (null when not split). */
 export function orderKey(externalOrderId: unknown, externalShipmentId: unknown): string {
-	const shipment = externalShipmentId === null || externalShipmentId === undefined ? '' : String(externalShipmentId);
+	const shipment =
+		externalShipmentId === null || externalShipmentId === undefined
+			? ''
+			: String(externalShipmentId);
 	return JSON.stringify([String(externalOrderId ?? ''), shipment]);
 }

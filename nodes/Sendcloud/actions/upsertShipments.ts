@@ -172,14 +172,23 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 		const skipWith = fatal ?? notFound.get(batch.integrationId);
 		if (skipWith) {
 			for (const { itemIndex, order } of batch.orders) {
-				outcomes[itemIndex] = { status: 'error', integrationId: batch.integrationId, order, error: skipWith };
+				outcomes[itemIndex] = {
+					status: 'error',
+					integrationId: batch.integrationId,
+					order,
+					error: skipWith,
+				};
 			}
 			return;
 		}
 		const first = batch.orders[0].itemIndex;
 		let answers: UpsertAnswer[];
 		try {
-			answers = await apiRequest.call<IExecuteFunctions, Parameters<typeof apiRequest>, Promise<UpsertAnswer[]>>(
+			answers = await apiRequest.call<
+				IExecuteFunctions,
+				Parameters<typeof apiRequest>,
+				Promise<UpsertAnswer[]>
+			>(
 				this,
 				sendcloudProfile,
 				{
@@ -190,8 +199,14 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 				first,
 				(body) => {
 					// Anything else would read as "every order unchanged": the orders Sendcloud leaves out.
-					if (!Array.isArray(body) || !body.every((answer) => typeof (answer as UpsertAnswer | null)?.status === 'string')) {
-						throw malformedAnswer(this.getNode(), 'The answer is not the list of per-order results the API documents');
+					if (
+						!Array.isArray(body) ||
+						!body.every((answer) => typeof (answer as UpsertAnswer | null)?.status === 'string')
+					) {
+						throw malformedAnswer(
+							this.getNode(),
+							'The answer is not the list of per-order results the API documents',
+						);
 					}
 				},
 			);
@@ -200,22 +215,35 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 			if (apiError.httpCode === '404') notFound.set(batch.integrationId, apiError);
 			if (isFatalForAll(apiError)) fatal = apiError;
 			for (const { itemIndex, order } of batch.orders) {
-				outcomes[itemIndex] = { status: 'error', integrationId: batch.integrationId, order, error: apiError };
+				outcomes[itemIndex] = {
+					status: 'error',
+					integrationId: batch.integrationId,
+					order,
+					error: apiError,
+				};
 			}
 			return;
 		}
-		const byKey = new Map(answers.map((a) => [orderKey(a.external_order_id, a.external_shipment_id), a]));
+		const byKey = new Map(
+			answers.map((a) => [orderKey(a.external_order_id, a.external_shipment_id), a]),
+		);
 		batch.orders.forEach(({ itemIndex, order, key }, position) => {
 			const answer =
 				byKey.get(key) ??
 				// Answers without ids can only be paired by position, and only when none is missing.
-				(answers.length === batch.orders.length && !answers[position]?.external_order_id ? answers[position] : undefined);
+				(answers.length === batch.orders.length && !answers[position]?.external_order_id
+					? answers[position]
+					: undefined);
 			const base = { integrationId: batch.integrationId, order };
 			if (!answer) {
 				// Sendcloud leaves out orders whose updated_at did not change: nothing happened to them.
 				outcomes[itemIndex] = { ...base, status: 'unchanged' };
 			} else if (answer.status === 'created' || answer.status === 'updated') {
-				outcomes[itemIndex] = { ...base, status: answer.status, shipmentUuid: answer.shipment_uuid };
+				outcomes[itemIndex] = {
+					...base,
+					status: answer.status,
+					shipmentUuid: answer.shipment_uuid,
+				};
 			} else {
 				const fieldErrors = (answer.error ?? {}) as Record<string, string[]>;
 				outcomes[itemIndex] = {
@@ -251,8 +279,13 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 	const builder = new BatchBuilder();
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const integrationId = parseIntegrationId(this.getNode(), this.getNodeParameter('integrationId', i, '', { extractValue: true }), i);
-			const source = dataMode === 'defineBelow' ? orderFromParameters(this, i) : (items[i].json as Order);
+			const integrationId = parseIntegrationId(
+				this.getNode(),
+				this.getNodeParameter('integrationId', i, '', { extractValue: true }),
+				i,
+			);
+			const source =
+				dataMode === 'defineBelow' ? orderFromParameters(this, i) : (items[i].json as Order);
 			const { order, errors } = prepareOrder(source);
 			if (errors) {
 				outcomes[i] = {
@@ -260,11 +293,20 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 					integrationId,
 					order,
 					fieldErrors: errors,
-					error: new NodeOperationError(this.getNode(), `Order ${orderLabel(order, i)} was not sent: ${describeFieldErrors(errors).join('; ')}`, { itemIndex: i }),
+					error: new NodeOperationError(
+						this.getNode(),
+						`Order ${orderLabel(order, i)} was not sent: ${describeFieldErrors(errors).join('; ')}`,
+						{ itemIndex: i },
+					),
 				};
 				continue;
 			}
-			const closed = builder.add({ itemIndex: i, integrationId, order, key: orderKey(order.external_order_id, order.external_shipment_id) });
+			const closed = builder.add({
+				itemIndex: i,
+				integrationId,
+				order,
+				key: orderKey(order.external_order_id, order.external_shipment_id),
+			});
 			if (closed.length) {
 				hand(closed);
 				await sleep(0); // let the workers send while the next items are checked
@@ -281,11 +323,18 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 	if (failed.length && !this.continueOnFail()) {
 		const errors = new Set(failed.map(({ o }) => o.error));
 		if (errors.size === 1 && failed[0].o.error instanceof NodeApiError) throw failed[0].o.error;
-		const lines = failed.map(({ o, i }) => `item ${i}: ${[o.error?.message, o.error?.description].filter(Boolean).join(' ')}`);
-		throw new NodeOperationError(this.getNode(), `${failed.length} of ${items.length} orders were not accepted`, {
-			itemIndex: failed[0].i,
-			description: `${lines.join('\n')}\nThe other ${items.length - failed.length} orders were sent. Turn on "Continue On Fail" to get one output item per order instead.`,
-		});
+		const lines = failed.map(
+			({ o, i }) =>
+				`item ${i}: ${[o.error?.message, o.error?.description].filter(Boolean).join(' ')}`,
+		);
+		throw new NodeOperationError(
+			this.getNode(),
+			`${failed.length} of ${items.length} orders were not accepted`,
+			{
+				itemIndex: failed[0].i,
+				description: `${lines.join('\n')}\nThe other ${items.length - failed.length} orders were sent. Turn on "Continue On Fail" to get one output item per order instead.`,
+			},
+		);
 	}
 
 	return [
@@ -294,8 +343,16 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 				// An error item: n8n shows it as failed and routes it to the error output when asked.
 				// One failed batch shares its error among its orders: each item gets a copy that names its own.
 				const shared = outcome.error!;
-				const error = Object.create(Object.getPrototypeOf(shared), Object.getOwnPropertyDescriptors(shared)) as typeof shared;
-				error.context = { ...shared.context, itemIndex: i, fieldErrors: outcome.fieldErrors, externalOrderId: outcome.order?.external_order_id ?? null };
+				const error = Object.create(
+					Object.getPrototypeOf(shared),
+					Object.getOwnPropertyDescriptors(shared),
+				) as typeof shared;
+				error.context = {
+					...shared.context,
+					itemIndex: i,
+					fieldErrors: outcome.fieldErrors,
+					externalOrderId: outcome.order?.external_order_id ?? null,
+				};
 				return { json: { error: error.message }, error, pairedItem: { item: i } };
 			}
 			return {
@@ -303,7 +360,8 @@ export async function upsertShipments(this: IExecuteFunctions): Promise<INodeExe
 					status: outcome.status,
 					integration_id: outcome.integrationId ?? null,
 					external_order_id: (outcome.order?.external_order_id as string | undefined) ?? null,
-					external_shipment_id: (outcome.order?.external_shipment_id as string | null | undefined) ?? null,
+					external_shipment_id:
+						(outcome.order?.external_shipment_id as string | null | undefined) ?? null,
 					shipment_uuid: outcome.shipmentUuid ?? null,
 				},
 				pairedItem: { item: i },

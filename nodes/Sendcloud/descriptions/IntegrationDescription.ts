@@ -1,7 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, validateIntegrationId } from './common';
+import {
+	INTEGRATION_PATH,
+	integrationIdLocator,
+	returnAllAndLimit,
+	validateIntegrationId,
+} from './common';
 import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[]) => ({ show: { resource: ['integration'], operation } });
@@ -31,7 +36,10 @@ export async function validateIntegrationBody(
 			problems.push(`${field} must be a full http(s) URL, got "${String(body[field])}"`);
 		}
 	}
-	if (typeof body.shop_name === 'string' && (body.shop_name.length < 1 || body.shop_name.length > 250)) {
+	if (
+		typeof body.shop_name === 'string' &&
+		(body.shop_name.length < 1 || body.shop_name.length > 250)
+	) {
 		problems.push('shop_name must be 1 to 250 characters');
 	}
 	const carriers = body.service_point_carriers;
@@ -42,15 +50,20 @@ export async function validateIntegrationBody(
 		problems.push('the webhook is active, so a webhook URL is needed');
 	}
 	if (problems.length) {
-		throw new NodeOperationError(this.getNode(), `Invalid integration settings: ${problems.join('; ')}`, {
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid integration settings: ${problems.join('; ')}`,
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	return requestOptions;
 }
 
 /** Carriers are typed as a comma-separated list in the UI and sent as an array. */
-const carriersToArray = '={{ String($value).split(",").map(c => c.trim().toLowerCase()).filter(c => c) }}';
+const carriersToArray =
+	'={{ String($value).split(",").map(c => c.trim().toLowerCase()).filter(c => c) }}';
 
 const settingsFields = (mode: 'update' | 'replace'): INodeProperties[] => [
 	{
@@ -150,7 +163,8 @@ export const integrationOperations: INodeProperties[] = [
 							{
 								type: 'set',
 								properties: {
-									value: '={{ { "deleted": true, "integration_id": Number(String($parameter.integrationId).trim()) } }}',
+									value:
+										'={{ { "deleted": true, "integration_id": Number(String($parameter.integrationId).trim()) } }}',
 								},
 							},
 						],
@@ -218,7 +232,11 @@ export const integrationFields: INodeProperties[] = [
 			{ name: 'Shop Name (Z-A)', value: '-shop_name' },
 		],
 		routing: {
-			send: { type: 'query', property: 'ordering', value: '={{ $value === "" ? undefined : $value }}' },
+			send: {
+				type: 'query',
+				property: 'ordering',
+				value: '={{ $value === "" ? undefined : $value }}',
+			},
 		},
 	},
 	...replaceFields(),

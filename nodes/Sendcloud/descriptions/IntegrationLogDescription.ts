@@ -16,7 +16,9 @@ async function setLogsPath(
 ): Promise<IHttpRequestOptions> {
 	const scope = this.getNodeParameter('scope', 'all') as string;
 	requestOptions.url =
-		scope === 'integration' ? `/integrations/${integrationIdOf.call(this)}/logs` : '/integrations/logs';
+		scope === 'integration'
+			? `/integrations/${integrationIdOf.call(this)}/logs`
+			: '/integrations/logs';
 	return requestOptions;
 }
 
@@ -38,9 +40,13 @@ async function prepareLogEntry(
 	try {
 		new URL(String(body.base_url));
 	} catch {
-		throw new NodeOperationError(this.getNode(), `Base URL "${String(body.base_url)}" is not a URL`, {
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Base URL "${String(body.base_url)}" is not a URL`,
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	requestOptions.body = body;
 	return requestOptions;
@@ -59,9 +65,13 @@ export const integrationLogOperations: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an integration exception log',
-				description: 'Record a problem with the shop, shown in the integration’s connection issue log',
+				description:
+					'Record a problem with the shop, shown in the integration’s connection issue log',
 				routing: viaTransport({
-					request: { method: 'POST', url: '=/integrations/{{ String($parameter.integrationId).trim() }}/logs' },
+					request: {
+						method: 'POST',
+						url: '=/integrations/{{ String($parameter.integrationId).trim() }}/logs',
+					},
 					send: { preSend: [prepareLogEntry] },
 				}),
 			},
@@ -120,7 +130,13 @@ export const integrationLogFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'When the problem happened; Sendcloud uses the current time when empty',
-				routing: { send: { type: 'body', property: 'created_at', value: '={{ $value ? new Date($value).toISOString() : undefined }}' } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'created_at',
+						value: '={{ $value ? new Date($value).toISOString() : undefined }}',
+					},
+				},
 			},
 			{
 				displayName: 'Exception',

@@ -23,7 +23,10 @@ const SHIPMENT_PATH = '=/shipments/{{ encodeURIComponent(String($parameter.shipm
  * The credential's base URL moved to v3. A preSend step, because n8n evaluates an operation
  * option's routing without `$credentials`.
  */
-async function useV3Base(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function useV3Base(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const authentication = this.getNodeParameter('authentication', 'apiKey') as string;
 	const credentials = await this.getCredentials(sendcloudV3Profile.credentialType(authentication));
 	requestOptions.baseURL = sendcloudV3Profile.baseUrl(credentials, this.getNode());
@@ -47,7 +50,8 @@ async function requireShipmentId(
 	if (!id || id.includes('/')) {
 		throw new NodeOperationError(this.getNode(), `"${id}" is not a shipment ID`, {
 			itemIndex: this.getItemIndex(),
-			description: 'Give the ID Sendcloud returned when the shipment was created (the "id" of Create and Announce or Get Many).',
+			description:
+				'Give the ID Sendcloud returned when the shipment was created (the "id" of Create and Announce or Get Many).',
 		});
 	}
 	return requestOptions;
@@ -74,20 +78,34 @@ async function cancellationOutcome(
 }
 
 function isoOrFail(ctx: IExecuteSingleFunctions, label: string, value: unknown): string {
-	const text = typeof (value as { toISO?: unknown })?.toISO === 'function' ? String((value as { toISO: () => string }).toISO()) : String(value);
+	const text =
+		typeof (value as { toISO?: unknown })?.toISO === 'function'
+			? String((value as { toISO: () => string }).toISO())
+			: String(value);
 	if (Number.isNaN(Date.parse(text))) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: "${text}" is not a date and time`, { itemIndex: ctx.getItemIndex() });
+		throw new NodeOperationError(ctx.getNode(), `${label}: "${text}" is not a date and time`, {
+			itemIndex: ctx.getItemIndex(),
+		});
 	}
 	return new Date(text).toISOString();
 }
 
-function idList(ctx: IExecuteSingleFunctions, label: string, value: unknown, pattern: RegExp): string {
+function idList(
+	ctx: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+	pattern: RegExp,
+): string {
 	const ids = toList(value);
 	const wrong = ids.find((id) => !pattern.test(id));
 	if (wrong !== undefined || ids.length > 100) {
-		throw new NodeOperationError(ctx.getNode(), wrong !== undefined ? `${label}: "${wrong}" is not an ID` : `${label}: at most 100 IDs`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			wrong !== undefined ? `${label}: "${wrong}" is not an ID` : `${label}: at most 100 IDs`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	}
 	return ids.join(',');
 }
@@ -118,7 +136,8 @@ async function setShipmentListQuery(
 		if (filters[parameter]) qs[field] = isoOrFail(this, label, filters[parameter]);
 	}
 	if (filters.parcelIds) qs.ids = idList(this, 'Parcel IDs', filters.parcelIds, /^[1-9][0-9]*$/);
-	if (filters.shipmentIds) qs.shipment_uuids = idList(this, 'Shipment IDs', filters.shipmentIds, /^[^,/\s]+$/);
+	if (filters.shipmentIds)
+		qs.shipment_uuids = idList(this, 'Shipment IDs', filters.shipmentIds, /^[^,/\s]+$/);
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = this.getNodeParameter('limit', 50) as number;
 	qs.page_size = returnAll ? 100 : Math.min(100, Math.max(1, limit));
@@ -126,8 +145,16 @@ async function setShipmentListQuery(
 	return requestOptions;
 }
 
-function addressFields(prefix: string, displayOptions: INodeProperties['displayOptions'], withContact: boolean): INodeProperties[] {
-	const field = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+function addressFields(
+	prefix: string,
+	displayOptions: INodeProperties['displayOptions'],
+	withContact: boolean,
+): INodeProperties[] {
+	const field = (
+		displayName: string,
+		name: string,
+		extra: Partial<INodeProperties> = {},
+	): INodeProperties => ({
 		displayName,
 		name: `${prefix}${name}`,
 		type: 'string',
@@ -136,12 +163,27 @@ function addressFields(prefix: string, displayOptions: INodeProperties['displayO
 		...extra,
 	});
 	return [
-		...(withContact ? [field('Name', 'Name', { required: true, description: 'Name of the person the parcel goes to' })] : []),
-		field('Address Line 1', 'AddressLine1', { required: true, placeholder: 'e.g. Stadhuisplein', description: 'Street, with or without the house number' }),
+		...(withContact
+			? [
+					field('Name', 'Name', {
+						required: true,
+						description: 'Name of the person the parcel goes to',
+					}),
+				]
+			: []),
+		field('Address Line 1', 'AddressLine1', {
+			required: true,
+			placeholder: 'e.g. Stadhuisplein',
+			description: 'Street, with or without the house number',
+		}),
 		field('House Number', 'HouseNumber'),
 		field('Postal Code', 'PostalCode', { required: true }),
 		field('City', 'City', { required: true }),
-		field('Country Code', 'CountryCode', { required: true, placeholder: 'e.g. NL', description: 'Two-letter ISO 3166-1 country code' }),
+		field('Country Code', 'CountryCode', {
+			required: true,
+			placeholder: 'e.g. NL',
+			description: 'Two-letter ISO 3166-1 country code',
+		}),
 	];
 }
 
@@ -149,7 +191,10 @@ const createOnly = showFor(['create']);
 const createDefineBelow = showFor(['create'], { dataMode: ['defineBelow'] });
 
 /** Format, resolution and paper size of a downloaded label or document. */
-function documentOptions(operation: string, extraShow: Record<string, unknown[]> = {}): INodeProperties {
+function documentOptions(
+	operation: string,
+	extraShow: Record<string, unknown[]> = {},
+): INodeProperties {
 	return {
 		displayName: operation === 'create' ? 'Label Options' : 'Document Options',
 		name: 'documentOptions',
@@ -164,7 +209,8 @@ function documentOptions(operation: string, extraShow: Record<string, unknown[]>
 				type: 'options',
 				default: 'pdf',
 				options: Object.entries(DOCUMENT_FORMATS).map(([value, { name }]) => ({ name, value })),
-				description: 'File format. ZPL goes straight to thermal label printers (Zebra and compatible).',
+				description:
+					'File format. ZPL goes straight to thermal label printers (Zebra and compatible).',
 			},
 			{
 				displayName: 'DPI',
@@ -190,7 +236,10 @@ function documentOptions(operation: string, extraShow: Record<string, unknown[]>
 	};
 }
 
-function binaryProperty(operation: string, extraShow: Record<string, unknown[]> = {}): INodeProperties {
+function binaryProperty(
+	operation: string,
+	extraShow: Record<string, unknown[]> = {},
+): INodeProperties {
 	return {
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -227,7 +276,8 @@ export const parcelOperations: INodeProperties[] = [
 				name: 'Create and Announce',
 				value: 'create',
 				action: 'Create and announce a shipment',
-				description: 'Create a shipment, announce it to the carrier and get its label (this buys the label)',
+				description:
+					'Create a shipment, announce it to the carrier and get its label (this buys the label)',
 			},
 			{
 				// Custom operation too: files, and print batches that span items.
@@ -272,7 +322,10 @@ export const parcelOperations: INodeProperties[] = [
 						postReceive: [
 							{
 								type: 'set',
-								properties: { value: '={{ { "shipment_id": String($parameter.shipmentId).trim(), "url": $response.body.data.url } }}' },
+								properties: {
+									value:
+										'={{ { "shipment_id": String($parameter.shipmentId).trim(), "url": $response.body.data.url } }}',
+								},
 							},
 						],
 					},
@@ -289,7 +342,8 @@ export const parcelOperations: INodeProperties[] = [
 						url: '/addresses/validate',
 						body: {
 							carrier_code: '={{ $parameter.carrierCode.trim() }}',
-							address: '={{ Object.fromEntries(Object.entries({ "address_line_1": $parameter.addressAddressLine1, "house_number": $parameter.addressHouseNumber, "postal_code": $parameter.addressPostalCode, "city": $parameter.addressCity, "country_code": $parameter.addressCountryCode.trim().toUpperCase() }).filter(([, v]) => v !== "")) }}',
+							address:
+								'={{ Object.fromEntries(Object.entries({ "address_line_1": $parameter.addressAddressLine1, "house_number": $parameter.addressHouseNumber, "postal_code": $parameter.addressPostalCode, "city": $parameter.addressCity, "country_code": $parameter.addressCountryCode.trim().toUpperCase() }).filter(([, v]) => v !== "")) }}',
 						},
 					},
 				}),
@@ -307,8 +361,17 @@ export const parcelFields: INodeProperties[] = [
 		default: 'defineBelow',
 		displayOptions: createOnly,
 		options: [
-			{ name: 'Auto-Map Input Data', value: 'autoMapInputData', description: 'Each input item is a shipment in the API’s own JSON (to_address, from_address, ship_with, parcels, …)' },
-			{ name: 'Define Below', value: 'defineBelow', description: 'Set the shipment’s fields here, with expressions' },
+			{
+				name: 'Auto-Map Input Data',
+				value: 'autoMapInputData',
+				description:
+					'Each input item is a shipment in the API’s own JSON (to_address, from_address, ship_with, parcels, …)',
+			},
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Set the shipment’s fields here, with expressions',
+			},
 		],
 	},
 	{
@@ -317,7 +380,8 @@ export const parcelFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: createOnly,
-		description: 'Whether Sendcloud’s shipping rules choose or change the shipping option, weight and more',
+		description:
+			'Whether Sendcloud’s shipping rules choose or change the shipping option, weight and more',
 	},
 	{
 		displayName: 'External Reference ID',
@@ -337,7 +401,11 @@ export const parcelFields: INodeProperties[] = [
 		default: 'senderAddressId',
 		displayOptions: createDefineBelow,
 		options: [
-			{ name: 'Sender Address ID', value: 'senderAddressId', description: 'A sender address saved in the Sendcloud panel' },
+			{
+				name: 'Sender Address ID',
+				value: 'senderAddressId',
+				description: 'A sender address saved in the Sendcloud panel',
+			},
 			{ name: 'Address', value: 'address', description: 'A full address given here' },
 		],
 	},
@@ -348,7 +416,10 @@ export const parcelFields: INodeProperties[] = [
 		default: 0,
 		required: true,
 		typeOptions: { minValue: 1 },
-		displayOptions: showFor(['create'], { dataMode: ['defineBelow'], senderType: ['senderAddressId'] }),
+		displayOptions: showFor(['create'], {
+			dataMode: ['defineBelow'],
+			senderType: ['senderAddressId'],
+		}),
 		description: 'ID of a sender address from Sendcloud’s Settings → Addresses',
 	},
 	{
@@ -359,7 +430,11 @@ export const parcelFields: INodeProperties[] = [
 		required: true,
 		displayOptions: showFor(['create'], { dataMode: ['defineBelow'], senderType: ['address'] }),
 	},
-	...addressFields('sender', showFor(['create'], { dataMode: ['defineBelow'], senderType: ['address'] }), false),
+	...addressFields(
+		'sender',
+		showFor(['create'], { dataMode: ['defineBelow'], senderType: ['address'] }),
+		false,
+	),
 	{
 		displayName: 'Shipping Option Code',
 		name: 'shippingOptionCode',
@@ -367,7 +442,8 @@ export const parcelFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. postnl:standard',
 		displayOptions: createDefineBelow,
-		description: 'Carrier and service, as Sendcloud’s shipping options name them. Required unless shipping rules choose it.',
+		description:
+			'Carrier and service, as Sendcloud’s shipping options name them. Required unless shipping rules choose it.',
 	},
 	{
 		displayName: 'Order Number',
@@ -395,7 +471,7 @@ export const parcelFields: INodeProperties[] = [
 						displayName: 'Height (Cm)',
 						name: 'height',
 						type: 'number',
-						default: 0
+						default: 0,
 					},
 					{
 						displayName: 'Items (JSON)',
@@ -404,7 +480,8 @@ export const parcelFields: INodeProperties[] = [
 						default: '',
 						placeholder:
 							'[{"description": "T-shirt", "quantity": 1, "weight": {"value": 0.3, "unit": "kg"}, "price": {"value": "12.50", "currency": "EUR"}, "hs_code": "620520", "origin_country": "NL"}]',
-						description: 'The parcel’s items as a JSON list in the API’s form (see the placeholder), needed for customs outside the EU',
+						description:
+							'The parcel’s items as a JSON list in the API’s form (see the placeholder), needed for customs outside the EU',
 					},
 					{
 						displayName: 'Length (Cm)',
@@ -417,15 +494,15 @@ export const parcelFields: INodeProperties[] = [
 						displayName: 'Weight (Kg)',
 						name: 'weight',
 						type: 'number',
-						default: 1
+						default: 1,
 					},
 					{
 						displayName: 'Width (Cm)',
 						name: 'width',
 						type: 'number',
-						default: 0
+						default: 0,
 					},
-			],
+				],
 			},
 		],
 	},
@@ -437,19 +514,54 @@ export const parcelFields: INodeProperties[] = [
 		default: {},
 		displayOptions: createDefineBelow,
 		options: [
-			{ displayName: 'Contract ID', name: 'contractId', type: 'number', default: 0, typeOptions: { minValue: 1 }, description: 'The carrier contract to use; the carrier’s default otherwise' },
+			{
+				displayName: 'Contract ID',
+				name: 'contractId',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 1 },
+				description: 'The carrier contract to use; the carrier’s default otherwise',
+			},
 			{
 				displayName: 'Other Fields (JSON)',
 				name: 'otherFields',
 				type: 'json',
 				default: '',
-				description: 'Any other fields of the API’s shipment, merged in as given: customs_information, total_order_price, brand_id, reference, to_service_point, …',
+				description:
+					'Any other fields of the API’s shipment, merged in as given: customs_information, total_order_price, brand_id, reference, to_service_point, …',
 			},
-			{ displayName: 'Recipient Address Line 2', name: 'recipientAddressLine2', type: 'string', default: '' },
-			{ displayName: 'Recipient Company Name', name: 'recipientCompanyName', type: 'string', default: '' },
-			{ displayName: 'Recipient Email', name: 'recipientEmail', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Recipient Phone Number', name: 'recipientPhoneNumber', type: 'string', default: '' },
-			{ displayName: 'Recipient State or Province Code', name: 'recipientStateProvinceCode', type: 'string', default: '', description: 'Needed for some countries, such as the US' },
+			{
+				displayName: 'Recipient Address Line 2',
+				name: 'recipientAddressLine2',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Recipient Company Name',
+				name: 'recipientCompanyName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Recipient Email',
+				name: 'recipientEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Recipient Phone Number',
+				name: 'recipientPhoneNumber',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Recipient State or Province Code',
+				name: 'recipientStateProvinceCode',
+				type: 'string',
+				default: '',
+				description: 'Needed for some countries, such as the US',
+			},
 		],
 	},
 	{
@@ -458,7 +570,8 @@ export const parcelFields: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions: createOnly,
-		description: 'Whether to add the label file (every parcel of the shipment in one file) to the output item; off returns JSON only',
+		description:
+			'Whether to add the label file (every parcel of the shipment in one file) to the output item; off returns JSON only',
 	},
 	binaryProperty('create', { downloadLabel: [true] }),
 	documentOptions('create', { downloadLabel: [true] }),
@@ -471,8 +584,17 @@ export const parcelFields: INodeProperties[] = [
 		default: 'perParcel',
 		displayOptions: showFor(['downloadDocument']),
 		options: [
-			{ name: 'One File per Item', value: 'perParcel', description: 'Each input item gets the document of its parcel' },
-			{ name: 'Print Batch', value: 'printBatch', description: 'The documents of all input items’ parcels in as few files as possible (up to 20 parcels each)' },
+			{
+				name: 'One File per Item',
+				value: 'perParcel',
+				description: 'Each input item gets the document of its parcel',
+			},
+			{
+				name: 'Print Batch',
+				value: 'printBatch',
+				description:
+					'The documents of all input items’ parcels in as few files as possible (up to 20 parcels each)',
+			},
 		],
 	},
 	{
@@ -483,7 +605,8 @@ export const parcelFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 400000001',
 		displayOptions: showFor(['downloadDocument']),
-		description: 'Sendcloud’s number of the parcel, as a shipment lists it under its parcels; in a print batch, a comma-separated list is welcome too',
+		description:
+			'Sendcloud’s number of the parcel, as a shipment lists it under its parcels; in a print batch, a comma-separated list is welcome too',
 	},
 	{
 		displayName: 'Document Type',
@@ -523,12 +646,43 @@ export const parcelFields: INodeProperties[] = [
 		options: [
 			{ displayName: 'Announced After', name: 'announcedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Announced Before', name: 'announcedBefore', type: 'dateTime', default: '' },
-			{ displayName: 'External Reference ID', name: 'externalReferenceId', type: 'string', default: '' },
-			{ displayName: 'Integration ID', name: 'integrationId', type: 'string', default: '', description: 'Only shipments of this shop integration' },
+			{
+				displayName: 'External Reference ID',
+				name: 'externalReferenceId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Integration ID',
+				name: 'integrationId',
+				type: 'string',
+				default: '',
+				description: 'Only shipments of this shop integration',
+			},
 			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '' },
-			{ displayName: 'Parcel IDs', name: 'parcelIds', type: 'string', default: '', placeholder: 'e.g. 1234,5678', description: 'Comma-separated, at most 100' },
-			{ displayName: 'Parcel Status', name: 'parcelStatus', type: 'string', default: '', placeholder: 'e.g. READY_TO_SEND', description: 'A status code such as READY_TO_SEND, EN_ROUTE_TO_SORTING_CENTER or DELIVERED' },
-			{ displayName: 'Shipment IDs', name: 'shipmentIds', type: 'string', default: '', description: 'Comma-separated, at most 100' },
+			{
+				displayName: 'Parcel IDs',
+				name: 'parcelIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1234,5678',
+				description: 'Comma-separated, at most 100',
+			},
+			{
+				displayName: 'Parcel Status',
+				name: 'parcelStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. READY_TO_SEND',
+				description: 'A status code such as READY_TO_SEND, EN_ROUTE_TO_SORTING_CENTER or DELIVERED',
+			},
+			{
+				displayName: 'Shipment IDs',
+				name: 'shipmentIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated, at most 100',
+			},
 			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
@@ -540,11 +694,15 @@ export const parcelFields: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions: showFor(['getAll', 'get']),
-		description: 'Whether to return only the main fields (IDs, recipient, carrier, parcels with status and tracking) instead of everything',
+		description:
+			'Whether to return only the main fields (IDs, recipient, carrier, parcels with status and tracking) instead of everything',
 		routing: {
 			output: {
 				postReceive: [
-					async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+					async function (
+						this: IExecuteSingleFunctions,
+						items: INodeExecutionData[],
+					): Promise<INodeExecutionData[]> {
 						if (!(this.getNodeParameter('simplify', true) as boolean)) return items;
 						return items.map((item) => ({ ...item, json: simplifyShipment(item.json) }));
 					},

@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { viaTransport } from '../../shared/transport';
 import { CURRENCIES, DEFAULT_CUSTOMS_SHIPMENT_TYPE } from '../actions/orders';
-import { INTEGRATION_PATH, integrationIdLocator, returnAllAndLimit, validateIntegrationId } from './common';
+import {
+	INTEGRATION_PATH,
+	integrationIdLocator,
+	returnAllAndLimit,
+	validateIntegrationId,
+} from './common';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['shipment'], operation, ...extra },
@@ -12,10 +17,14 @@ const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => 
 /** The API's `YYYY-MM-DD` from what users type or map: ISO strings, Luxon DateTimes, Dates. */
 export function toApiDate(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
+	if (
+		typeof value === 'object' &&
+		typeof (value as { toISODate?: unknown }).toISODate === 'function'
+	) {
 		return String((value as { toISODate: () => string }).toISODate());
 	}
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
 	// The date as written, in the offset it was written in: "2026-11-20T23:30:00+01:00" is the 20th.
 	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value).trim());
 	return match && !Number.isNaN(Date.parse(match[1])) ? match[1] : undefined;
@@ -30,13 +39,19 @@ async function setDeleteBody(
 	if (deleteBy === 'shipmentUuid') {
 		const uuid = String(this.getNodeParameter('shipmentUuid', '')).trim();
 		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid)) {
-			throw new NodeOperationError(this.getNode(), `"${uuid}" is not a shipment UUID`, { itemIndex: this.getItemIndex() });
+			throw new NodeOperationError(this.getNode(), `"${uuid}" is not a shipment UUID`, {
+				itemIndex: this.getItemIndex(),
+			});
 		}
 		requestOptions.body = { shipment_uuid: uuid };
 	} else {
 		const externalOrderId = String(this.getNodeParameter('externalOrderId', '')).trim();
 		if (!externalOrderId) {
-			throw new NodeOperationError(this.getNode(), 'An external order ID is needed to find the order', { itemIndex: this.getItemIndex() });
+			throw new NodeOperationError(
+				this.getNode(),
+				'An external order ID is needed to find the order',
+				{ itemIndex: this.getItemIndex() },
+			);
 		}
 		requestOptions.body = {
 			external_order_id: externalOrderId,
@@ -67,7 +82,8 @@ export const shipmentOperations: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete an order',
-				description: 'Remove an order from Sendcloud, for example when it was cancelled in the shop',
+				description:
+					'Remove an order from Sendcloud, for example when it was cancelled in the shop',
 				routing: viaTransport({
 					request: { method: 'POST', url: `${INTEGRATION_PATH}/shipments/delete` },
 					send: { preSend: [setDeleteBody] },
@@ -96,17 +112,74 @@ export const shipmentOperations: INodeProperties[] = [
 ];
 
 const orderFields: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Name of the recipient' },
-	{ displayName: 'Address', name: 'address', type: 'string', default: '', required: true, description: 'Street of the recipient' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Name of the recipient',
+	},
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Street of the recipient',
+	},
 	{ displayName: 'House Number', name: 'houseNumber', type: 'string', default: '' },
 	{ displayName: 'City', name: 'city', type: 'string', default: '', required: true },
 	{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '', required: true },
-	{ displayName: 'Country', name: 'country', type: 'string', default: '', required: true, placeholder: 'e.g. NL', description: 'Two-letter ISO 3166-1 country code' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
-	{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '', required: true, description: 'Order number as the shop shows it' },
-	{ displayName: 'External Order ID', name: 'externalOrderId', type: 'string', default: '', required: true, description: 'ID of the order in the shop; with the external shipment ID it identifies the order for updates' },
-	{ displayName: 'External Shipment ID', name: 'externalShipmentId', type: 'string', default: '', description: 'ID of this shipment when the shop splits orders; leave empty otherwise' },
-	{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', required: true, description: 'When the order was placed in the shop' },
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. NL',
+		description: 'Two-letter ISO 3166-1 country code',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Order number as the shop shows it',
+	},
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'ID of the order in the shop; with the external shipment ID it identifies the order for updates',
+	},
+	{
+		displayName: 'External Shipment ID',
+		name: 'externalShipmentId',
+		type: 'string',
+		default: '',
+		description: 'ID of this shipment when the shop splits orders; leave empty otherwise',
+	},
+	{
+		displayName: 'Created At',
+		name: 'createdAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the order was placed in the shop',
+	},
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -126,14 +199,52 @@ const orderFields: INodeProperties[] = [
 				displayName: 'Item',
 				name: 'item',
 				values: [
-					{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true },
-					{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Harmonized System code, for customs' },
-					{ displayName: 'Origin Country', name: 'originCountry', type: 'string', default: '', placeholder: 'e.g. NL' },
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						required: true,
+					},
+					{
+						displayName: 'HS Code',
+						name: 'hsCode',
+						type: 'string',
+						default: '',
+						description: 'Harmonized System code, for customs',
+					},
+					{
+						displayName: 'Origin Country',
+						name: 'originCountry',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. NL',
+					},
 					{ displayName: 'Product ID', name: 'productId', type: 'string', default: '' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+					},
 					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true, placeholder: 'e.g. 19.95', description: 'Price of one item' },
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'string', default: '', placeholder: 'e.g. 0.5' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. 19.95',
+						description: 'Price of one item',
+					},
+					{
+						displayName: 'Weight (Kg)',
+						name: 'weight',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 0.5',
+					},
 				],
 			},
 		],
@@ -146,10 +257,29 @@ const orderFields: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Address Line 2', name: 'address2', type: 'string', default: '' },
-			{ displayName: 'Checkout Payload (JSON)', name: 'checkoutPayload', type: 'json', default: '', description: 'The delivery the customer chose at checkout: sender_address_id, shipping_product and delivery_method_type are required' },
+			{
+				displayName: 'Checkout Payload (JSON)',
+				name: 'checkoutPayload',
+				type: 'json',
+				default: '',
+				description:
+					'The delivery the customer chose at checkout: sender_address_id, shipping_product and delivery_method_type are required',
+			},
 			{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
-			{ displayName: 'Customs Details (JSON)', name: 'customsDetails', type: 'json', default: '', description: 'Discount, insurance, freight and other costs, and tax numbers of sender, receiver and importer' },
-			{ displayName: 'Customs Invoice Number', name: 'customsInvoiceNr', type: 'string', default: '' },
+			{
+				displayName: 'Customs Details (JSON)',
+				name: 'customsDetails',
+				type: 'json',
+				default: '',
+				description:
+					'Discount, insurance, freight and other costs, and tax numbers of sender, receiver and importer',
+			},
+			{
+				displayName: 'Customs Invoice Number',
+				name: 'customsInvoiceNr',
+				type: 'string',
+				default: '',
+			},
 			{
 				displayName: 'Customs Shipment Type',
 				name: 'customsShipmentType',
@@ -166,17 +296,74 @@ const orderFields: INodeProperties[] = [
 			},
 			{ displayName: 'Height (Cm)', name: 'height', type: 'string', default: '' },
 			{ displayName: 'Length (Cm)', name: 'length', type: 'string', default: '' },
-			{ displayName: 'Order Status', name: 'orderStatus', type: 'string', default: '', placeholder: 'e.g. processing', description: 'Status of the order in the shop' },
-			{ displayName: 'Payment Status', name: 'paymentStatus', type: 'string', default: '', placeholder: 'e.g. paid', description: 'Payment status of the order in the shop' },
-			{ displayName: 'Shipping Method Checkout Name', name: 'shippingMethodCheckoutName', type: 'string', default: '', description: 'Shipping method the customer chose, up to 100 characters' },
-			{ displayName: 'Shipping Method ID', name: 'shippingMethod', type: 'number', default: 0, description: 'Sendcloud shipping method to use' },
-			{ displayName: 'State', name: 'toState', type: 'string', default: '', description: 'State or province code, where the country uses them' },
+			{
+				displayName: 'Order Status',
+				name: 'orderStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. processing',
+				description: 'Status of the order in the shop',
+			},
+			{
+				displayName: 'Payment Status',
+				name: 'paymentStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. paid',
+				description: 'Payment status of the order in the shop',
+			},
+			{
+				displayName: 'Shipping Method Checkout Name',
+				name: 'shippingMethodCheckoutName',
+				type: 'string',
+				default: '',
+				description: 'Shipping method the customer chose, up to 100 characters',
+			},
+			{
+				displayName: 'Shipping Method ID',
+				name: 'shippingMethod',
+				type: 'number',
+				default: 0,
+				description: 'Sendcloud shipping method to use',
+			},
+			{
+				displayName: 'State',
+				name: 'toState',
+				type: 'string',
+				default: '',
+				description: 'State or province code, where the country uses them',
+			},
 			{ displayName: 'Telephone', name: 'telephone', type: 'string', default: '' },
-			{ displayName: 'To Post Number', name: 'toPostNumber', type: 'string', default: '', description: 'Post number of the recipient (DHL Packstation)' },
+			{
+				displayName: 'To Post Number',
+				name: 'toPostNumber',
+				type: 'string',
+				default: '',
+				description: 'Post number of the recipient (DHL Packstation)',
+			},
 			{ displayName: 'To Service Point ID', name: 'toServicePoint', type: 'number', default: 0 },
-			{ displayName: 'Total Order Value', name: 'totalOrderValue', type: 'string', default: '', placeholder: 'e.g. 59.90' },
-			{ displayName: 'Updated At', name: 'updatedAt', type: 'dateTime', default: '', description: 'When the order last changed in the shop; Sendcloud updates an order only when this changes. Defaults to Created At.' },
-			{ displayName: 'Weight (Kg)', name: 'weight', type: 'string', default: '', placeholder: 'e.g. 1.25' },
+			{
+				displayName: 'Total Order Value',
+				name: 'totalOrderValue',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 59.90',
+			},
+			{
+				displayName: 'Updated At',
+				name: 'updatedAt',
+				type: 'dateTime',
+				default: '',
+				description:
+					'When the order last changed in the shop; Sendcloud updates an order only when this changes. Defaults to Created At.',
+			},
+			{
+				displayName: 'Weight (Kg)',
+				name: 'weight',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1.25',
+			},
 			{ displayName: 'Width (Cm)', name: 'width', type: 'string', default: '' },
 		],
 	},
@@ -193,13 +380,51 @@ export const shipmentFields: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor(['getAll']),
 		options: [
-			{ displayName: 'Apply Shipping Rules', name: 'shippingRules', type: 'boolean', default: false, description: 'Whether to apply the account’s shipping rules, which changes the allowed shipping methods' },
-			{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Only orders up to this day, included (defaults to today)' },
-			{ displayName: 'External Order IDs', name: 'externalOrderIds', type: 'string', default: '', placeholder: 'e.g. 1001, 1002', description: 'Comma-separated list, or a list from an expression' },
-			{ displayName: 'External Shipment IDs', name: 'externalShipmentIds', type: 'string', default: '', description: 'Comma-separated list, or a list from an expression' },
+			{
+				displayName: 'Apply Shipping Rules',
+				name: 'shippingRules',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to apply the account’s shipping rules, which changes the allowed shipping methods',
+			},
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders up to this day, included (defaults to today)',
+			},
+			{
+				displayName: 'External Order IDs',
+				name: 'externalOrderIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1001, 1002',
+				description: 'Comma-separated list, or a list from an expression',
+			},
+			{
+				displayName: 'External Shipment IDs',
+				name: 'externalShipmentIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated list, or a list from an expression',
+			},
 			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '' },
-			{ displayName: 'Sender Address ID', name: 'senderAddress', type: 'number', default: 0, description: 'Sender address used to work out the allowed shipping methods' },
-			{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'Only orders from this day, included (defaults to one year ago)' },
+			{
+				displayName: 'Sender Address ID',
+				name: 'senderAddress',
+				type: 'number',
+				default: 0,
+				description: 'Sender address used to work out the allowed shipping methods',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders from this day, included (defaults to one year ago)',
+			},
 		],
 	},
 	{
@@ -208,7 +433,8 @@ export const shipmentFields: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions: showFor(['getAll']),
-		description: 'Whether to return only the main fields of each order instead of everything (items, customs, checkout data)',
+		description:
+			'Whether to return only the main fields of each order instead of everything (items, customs, checkout data)',
 	},
 	{
 		displayName: 'Input Data',
@@ -217,11 +443,23 @@ export const shipmentFields: INodeProperties[] = [
 		default: 'autoMapInputData',
 		displayOptions: showFor(['upsert']),
 		options: [
-			{ name: 'Auto-Map Input Data', value: 'autoMapInputData', description: 'Each input item is one order in the API’s field names (as Get Many returns them)' },
-			{ name: 'Define Below', value: 'defineBelow', description: 'Set the order’s fields here, with expressions' },
+			{
+				name: 'Auto-Map Input Data',
+				value: 'autoMapInputData',
+				description:
+					'Each input item is one order in the API’s field names (as Get Many returns them)',
+			},
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Set the order’s fields here, with expressions',
+			},
 		],
 	},
-	...orderFields.map((field) => ({ ...field, displayOptions: showFor(['upsert'], { dataMode: ['defineBelow'] }) })),
+	...orderFields.map((field) => ({
+		...field,
+		displayOptions: showFor(['upsert'], { dataMode: ['defineBelow'] }),
+	})),
 	{
 		displayName: 'Delete By',
 		name: 'deleteBy',
@@ -233,7 +471,29 @@ export const shipmentFields: INodeProperties[] = [
 			{ name: 'External Order and Shipment ID', value: 'externalIds' },
 		],
 	},
-	{ displayName: 'Shipment UUID', name: 'shipmentUuid', type: 'string', default: '', required: true, displayOptions: showFor(['delete'], { deleteBy: ['shipmentUuid'] }), description: 'Sendcloud’s ID of the order' },
-	{ displayName: 'External Order ID', name: 'externalOrderId', type: 'string', default: '', required: true, displayOptions: showFor(['delete'], { deleteBy: ['externalIds'] }) },
-	{ displayName: 'External Shipment ID', name: 'externalShipmentId', type: 'string', default: '', displayOptions: showFor(['delete'], { deleteBy: ['externalIds'] }), description: 'Leave empty for orders the shop does not split' },
+	{
+		displayName: 'Shipment UUID',
+		name: 'shipmentUuid',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: showFor(['delete'], { deleteBy: ['shipmentUuid'] }),
+		description: 'Sendcloud’s ID of the order',
+	},
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: showFor(['delete'], { deleteBy: ['externalIds'] }),
+	},
+	{
+		displayName: 'External Shipment ID',
+		name: 'externalShipmentId',
+		type: 'string',
+		default: '',
+		displayOptions: showFor(['delete'], { deleteBy: ['externalIds'] }),
+		description: 'Leave empty for orders the shop does not split',
+	},
 ];

@@ -8,7 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export function integrationIdLocator(displayOptions: IDisplayOptions, description?: string): INodeProperties {
+export function integrationIdLocator(
+	displayOptions: IDisplayOptions,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName: 'Integration',
 		name: 'integrationId',
@@ -73,7 +76,12 @@ export function toList(value: unknown): string[] {
 }
 
 /** A JSON field's text as a value; empty text is no value. */
-export function parseJsonText(node: INode, label: string, value: unknown, itemIndex: number): unknown {
+export function parseJsonText(
+	node: INode,
+	label: string,
+	value: unknown,
+	itemIndex: number,
+): unknown {
 	if (typeof value !== 'string') return value;
 	if (value.trim() === '') return undefined;
 	try {
@@ -88,8 +96,16 @@ export function parseJsonText(node: INode, label: string, value: unknown, itemIn
 
 /** Both Sendcloud nodes authenticate with an API key or an OAuth2 client. */
 export const sendcloudCredentials: INodeCredentialDescription[] = [
-	{ name: 'sendcloudApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'sendcloudOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'sendcloudApi',
+		required: true,
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
+	{
+		name: 'sendcloudOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];
 
 export const authenticationProperty: INodeProperties = {

@@ -16,9 +16,13 @@ export function checkIntegration(
 	const failingSince = (integration.failing_since as string | null | undefined) ?? null;
 	const state: IntegrationWatchState = { version: 1, scope, failingSince };
 	if (!previous || previous.version !== 1 || previous.scope !== scope) return { state, fire: [] };
-	if (failingSince && failingSince !== previous.failingSince) return { state, fire: [{ event: 'failing', ...integration }] };
+	if (failingSince && failingSince !== previous.failingSince)
+		return { state, fire: [{ event: 'failing', ...integration }] };
 	if (!failingSince && previous.failingSince && notifyRecovery) {
-		return { state, fire: [{ event: 'recovered', failing_since_before: previous.failingSince, ...integration }] };
+		return {
+			state,
+			fire: [{ event: 'recovered', failing_since_before: previous.failingSince, ...integration }],
+		};
 	}
 	return { state, fire: [] };
 }

@@ -61,10 +61,15 @@ const updatedOf = (order: IDataObject) => {
 /** An order without a readable `created_at` cannot be placed in time: it is left out and reported. */
 const dated = (order: IDataObject) => !Number.isNaN(createdOf(order));
 // A backfill can read more orders than one call takes as arguments: no Math.max(...list).
-const newestOf = (orders: IDataObject[], from = 0) => orders.reduce((max, order) => Math.max(max, createdOf(order)), from);
-const oldestOf = (orders: IDataObject[]) => orders.reduce((min, order) => Math.min(min, createdOf(order)), Infinity);
+const newestOf = (orders: IDataObject[], from = 0) =>
+	orders.reduce((max, order) => Math.max(max, createdOf(order)), from);
+const oldestOf = (orders: IDataObject[]) =>
+	orders.reduce((min, order) => Math.min(min, createdOf(order)), Infinity);
 const uuidOf = (order: IDataObject) => String(order.shipment_uuid);
-const statusId = (status: unknown) => (typeof status === 'object' && status !== null ? String((status as IDataObject).id ?? '') : String(status ?? ''));
+const statusId = (status: unknown) =>
+	typeof status === 'object' && status !== null
+		? String((status as IDataObject).id ?? '')
+		: String(status ?? '');
 
 /**
  * The day to query from: a day before the cutoff's UTC day, because the API's days may be in
@@ -79,12 +84,17 @@ function startDateFor(cutoff: number): string | undefined {
 function passed(page: IDataObject[], cutoff: number): boolean {
 	const times = page.filter(dated).map(createdOf);
 	if (times.length === 0) return false;
-	const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]) && times[0] > times[times.length - 1];
+	const newestFirst =
+		times.every((t, i) => i === 0 || t <= times[i - 1]) && times[0] > times[times.length - 1];
 	return newestFirst && times[times.length - 1] < cutoff;
 }
 
 /** Reads the orders created at or after `from`, leaving a newest-first list as soon as it passes it. */
-async function ordersSince(pages: OrderPages, from: number, undated: IDataObject[]): Promise<IDataObject[]> {
+async function ordersSince(
+	pages: OrderPages,
+	from: number,
+	undated: IDataObject[],
+): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	for await (const page of pages(startDateFor(from))) {
 		undated.push(...page.filter((order) => !dated(order)));
@@ -98,7 +108,12 @@ async function ordersSince(pages: OrderPages, from: number, undated: IDataObject
  * The newest order and those created within `windowMs` before it: where a first activation
  * stands. A newest-first list is left after its first pages, however many orders it holds.
  */
-async function newestOrders(pages: OrderPages, windowMs: number, undated: IDataObject[], startDate?: string): Promise<IDataObject[]> {
+async function newestOrders(
+	pages: OrderPages,
+	windowMs: number,
+	undated: IDataObject[],
+	startDate?: string,
+): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	let newest = 0;
 	for await (const page of pages(startDate)) {
@@ -112,7 +127,8 @@ async function newestOrders(pages: OrderPages, windowMs: number, undated: IDataO
 }
 
 function byTime(timeOf: (order: IDataObject) => number) {
-	return (a: IDataObject, b: IDataObject) => timeOf(a) - timeOf(b) || uuidOf(a).localeCompare(uuidOf(b));
+	return (a: IDataObject, b: IDataObject) =>
+		timeOf(a) - timeOf(b) || uuidOf(a).localeCompare(uuidOf(b));
 }
 
 /**
@@ -144,11 +160,17 @@ export async function pollOrders(
 	pages: OrderPages,
 ): Promise<{ state: OrderWatchState; fire: IDataObject[]; undated: IDataObject[] }> {
 	const fresh =
-		!previous || previous.version !== 1 || previous.scope !== scope || !Number.isFinite(previous.watermark);
+		!previous ||
+		previous.version !== 1 ||
+		previous.scope !== scope ||
+		!Number.isFinite(previous.watermark);
 	const state: OrderWatchState = fresh
 		? { version: 1, scope, watermark: options.backfillFrom ?? 0, seen: {} }
 		: { ...previous, seen: { ...previous.seen } };
-	const windowMs = options.event === 'newShipment' ? options.latenessMs : options.updateWindowMs + options.latenessMs;
+	const windowMs =
+		options.event === 'newShipment'
+			? options.latenessMs
+			: options.updateWindowMs + options.latenessMs;
 	const undated: IDataObject[] = [];
 	// The first activation only records where it stands (unless it backfills).
 	if (fresh && options.backfillFrom === undefined) {
@@ -158,7 +180,8 @@ export async function pollOrders(
 		forget(state, state.watermark - windowMs);
 		return { state, fire: [], undated };
 	}
-	const from = fresh && options.backfillFrom !== undefined ? options.backfillFrom : state.watermark - windowMs;
+	const from =
+		fresh && options.backfillFrom !== undefined ? options.backfillFrom : state.watermark - windowMs;
 	const orders = await ordersSince(pages, Math.max(0, from, state.floor ?? 0), undated);
 
 	const isNew = (order: IDataObject) => state.seen[uuidOf(order)] === undefined;
@@ -168,7 +191,8 @@ export async function pollOrders(
 	} else {
 		for (const order of orders) {
 			// Orders seen for the first time are remembered now when they do not count as updates.
-			if (isNew(order) && !options.includeNew) state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
+			if (isNew(order) && !options.includeNew)
+				state.seen[uuidOf(order)] = [createdOf(order), updatedOf(order)];
 		}
 		candidates = orders
 			.filter((order) => isNew(order) || state.seen[uuidOf(order)][1] !== updatedOf(order))
@@ -179,9 +203,12 @@ export async function pollOrders(
 	state.watermark = newestOf(options.event === 'newShipment' ? handled : orders, state.watermark);
 	forget(state, state.watermark - windowMs, oldestOf(candidates.slice(handled.length)));
 
-	const wanted = (list: string[], status: unknown) => list.length === 0 || list.includes(statusId(status));
+	const wanted = (list: string[], status: unknown) =>
+		list.length === 0 || list.includes(statusId(status));
 	const fire = handled.filter(
-		(order) => wanted(options.orderStatuses, order.order_status) && wanted(options.paymentStatuses, order.payment_status),
+		(order) =>
+			wanted(options.orderStatuses, order.order_status) &&
+			wanted(options.paymentStatuses, order.payment_status),
 	);
 	return { state, fire, undated };
 }

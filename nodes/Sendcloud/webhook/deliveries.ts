@@ -16,11 +16,18 @@ export type FiredStatuses = Array<[parcelId: string, timestamp: number]>;
  * an older status arriving late) starts nothing. Returns the remembered statuses to keep, bounded
  * to MAX_REMEMBERED_PARCELS, or undefined when the event is not news.
  */
-export function recordIfNews(fired: FiredStatuses, parcelId: string, timestamp: number): FiredStatuses | undefined {
+export function recordIfNews(
+	fired: FiredStatuses,
+	parcelId: string,
+	timestamp: number,
+): FiredStatuses | undefined {
 	const newest = fired.find(([id]) => id === parcelId)?.[1];
 	if (newest !== undefined && timestamp <= newest) return undefined;
 	const others = fired.filter(([id]) => id !== parcelId);
-	return [...others.slice(Math.max(0, others.length + 1 - MAX_REMEMBERED_PARCELS)), [parcelId, timestamp]];
+	return [
+		...others.slice(Math.max(0, others.length + 1 - MAX_REMEMBERED_PARCELS)),
+		[parcelId, timestamp],
+	];
 }
 
 /** The fields people use of an event, whatever its kind. */
@@ -44,7 +51,12 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 		};
 	}
 	const integration = event.integration as IDataObject | undefined;
-	if (integration) return { ...base, integration_id: integration.id ?? null, shop_name: integration.shop_name ?? null };
+	if (integration)
+		return {
+			...base,
+			integration_id: integration.id ?? null,
+			shop_name: integration.shop_name ?? null,
+		};
 	return { ...base, data: event.data ?? null };
 }
 
@@ -73,6 +85,7 @@ export function parseEvent(body: Buffer): { event: IDataObject } | { invalid: st
 	} catch {
 		return { invalid: 'The body is not JSON' };
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { invalid: 'The body is not a JSON object' };
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		return { invalid: 'The body is not a JSON object' };
 	return { event: parsed as IDataObject };
 }

@@ -10,7 +10,8 @@ export function sameNodeWebhook(a: string, b: string): boolean {
 }
 
 // n8n serves a trigger's webhook at `<webhook base>/<node's webhookId, a UUID>/<path>`; this node's path is `webhook`.
-const TRIGGER_PATH = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/webhook\/?$/i;
+const TRIGGER_PATH =
+	/\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/webhook\/?$/i;
 
 /**
  * The webhook ID of the Sendcloud Webhook Trigger that `url` belongs to, in any workflow on any n8n instance;

@@ -20,15 +20,29 @@ function integrationPath(ctx: IHookFunctions): string {
 }
 
 async function currentSettings(ctx: IHookFunctions): Promise<WebhookSettings> {
-	const integration = await apiRequest.call<IHookFunctions, Parameters<typeof apiRequest>, Promise<IDataObject>>(ctx, sendcloudProfile, {
+	const integration = await apiRequest.call<
+		IHookFunctions,
+		Parameters<typeof apiRequest>,
+		Promise<IDataObject>
+	>(ctx, sendcloudProfile, {
 		method: 'GET',
 		url: integrationPath(ctx),
 	});
-	return { webhook_url: (integration.webhook_url as string | null) || null, webhook_active: integration.webhook_active === true };
+	return {
+		webhook_url: (integration.webhook_url as string | null) || null,
+		webhook_active: integration.webhook_active === true,
+	};
 }
 
-async function applySettings(ctx: IHookFunctions, settings: Partial<WebhookSettings>): Promise<void> {
-	await apiRequest.call(ctx, sendcloudProfile, { method: 'PATCH', url: integrationPath(ctx), body: settings });
+async function applySettings(
+	ctx: IHookFunctions,
+	settings: Partial<WebhookSettings>,
+): Promise<void> {
+	await apiRequest.call(ctx, sendcloudProfile, {
+		method: 'PATCH',
+		url: integrationPath(ctx),
+		body: settings,
+	});
 }
 
 function registrationsOf(ctx: IHookFunctions): Registrations {
@@ -48,7 +62,9 @@ const handedOver = new Map<string, WebhookSettings>();
  * version 1 of the node kept in its options (workflows built then keep working), else the API key's secret key.
  * OAuth2 credentials hold no secret key of their own.
  */
-export async function signingKeyOf(ctx: IHookFunctions | IWebhookFunctions): Promise<string | undefined> {
+export async function signingKeyOf(
+	ctx: IHookFunctions | IWebhookFunctions,
+): Promise<string | undefined> {
 	const oAuth2 = ctx.getNodeParameter('authentication', 'apiKey') !== 'apiKey';
 	const credentials = await ctx.getCredentials(oAuth2 ? 'sendcloudOAuth2Api' : 'sendcloudApi');
 	const fromCredential = String(credentials.webhookSignatureKey ?? '').trim();
@@ -73,24 +89,44 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 	const ours = this.getNodeWebhookUrl('default') as string;
 	if (!(await signingKeyOf(this))) {
-		throw new NodeOperationError(this.getNode(), 'No key to verify Sendcloud’s webhook signatures with', {
-			description:
-				'With OAuth2, enter the integration’s Webhook Signature Key (Sendcloud panel → the integration’s settings) in the Sendcloud OAuth2 API credential. With an API key, the credential’s secret key is used unless its Webhook Signature Key is set.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'No key to verify Sendcloud’s webhook signatures with',
+			{
+				description:
+					'With OAuth2, enter the integration’s Webhook Signature Key (Sendcloud panel → the integration’s settings) in the Sendcloud OAuth2 API credential. With an API key, the credential’s secret key is used unless its Webhook Signature Key is set.',
+			},
+		);
 	}
 	const current = await currentSettings(this);
-	const holder = current.webhook_active && current.webhook_url !== null && !sameNodeWebhook(current.webhook_url, ours) ? current.webhook_url : undefined;
+	const holder =
+		current.webhook_active &&
+		current.webhook_url !== null &&
+		!sameNodeWebhook(current.webhook_url, ours)
+			? current.webhook_url
+			: undefined;
 	const otherTrigger = holder === undefined ? undefined : triggerWebhookIdOf(holder);
 	if (otherTrigger !== undefined) {
-		throw new NodeOperationError(this.getNode(), `Another n8n workflow receives this integration’s webhooks: the Sendcloud Webhook Trigger with webhook ID ${otherTrigger}`, {
-			description: `Its URL is ${holder}. Only one workflow at a time can receive an integration’s webhooks: deactivate that workflow first (it puts back what the integration had before it), then activate this one. If that workflow no longer exists, switch the integration’s webhook off in Sendcloud; a switched-off URL is taken over.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Another n8n workflow receives this integration’s webhooks: the Sendcloud Webhook Trigger with webhook ID ${otherTrigger}`,
+			{
+				description: `Its URL is ${holder}. Only one workflow at a time can receive an integration’s webhooks: deactivate that workflow first (it puts back what the integration had before it), then activate this one. If that workflow no longer exists, switch the integration’s webhook off in Sendcloud; a switched-off URL is taken over.`,
+			},
+		);
 	}
-	if (holder !== undefined && !(this.getNodeParameter('options.replaceExistingWebhook', false) as boolean)) {
-		throw new NodeOperationError(this.getNode(), `The integration already sends its webhooks to ${holder}`, {
-			description:
-				'n8n leaves another receiver’s webhooks alone. Turn on Options → Replace Existing Webhook to send them here instead; n8n puts the current URL back when this workflow is deactivated.',
-		});
+	if (
+		holder !== undefined &&
+		!(this.getNodeParameter('options.replaceExistingWebhook', false) as boolean)
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The integration already sends its webhooks to ${holder}`,
+			{
+				description:
+					'n8n leaves another receiver’s webhooks alone. Turn on Options → Replace Existing Webhook to send them here instead; n8n puts the current URL back when this workflow is deactivated.',
+			},
+		);
 	}
 	const registrations = registrationsOf(this);
 	// Our own URL found again (a deactivation that failed, then a new activation): what it found first still stands.
@@ -108,11 +144,16 @@ export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 export async function unregisterWebhook(this: IHookFunctions): Promise<boolean> {
 	const ours = this.getNodeWebhookUrl('default') as string;
 	const registrations = registrationsOf(this);
-	const previous = handedOver.get(ours) ?? registrations[ours] ?? { webhook_url: null, webhook_active: false };
+	const previous = handedOver.get(ours) ??
+		registrations[ours] ?? { webhook_url: null, webhook_active: false };
 	const current = await currentSettings(this);
 	if (current.webhook_url === ours) {
 		await applySettings(this, previous.webhook_url === null ? { webhook_active: false } : previous);
-	} else if (current.webhook_url !== null && current.webhook_active && sameNodeWebhook(current.webhook_url, ours)) {
+	} else if (
+		current.webhook_url !== null &&
+		current.webhook_active &&
+		sameNodeWebhook(current.webhook_url, ours)
+	) {
 		// The twin registered over us and would put our URL back, now dead: it puts back what we found instead.
 		handedOver.set(current.webhook_url, previous);
 	}

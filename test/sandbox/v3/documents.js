@@ -10,28 +10,50 @@ const POINTS_PER_INCH = 72;
 /** ISO 216 sizes in millimetres; labels are A6, customs documents A4 unless the request says otherwise. */
 const PAPER_MM = { A4: [210, 297], A5: [148, 210], A6: [105, 148] };
 const DEFAULT_PAPER = { label: 'A6', 'customs-declaration': 'A4', 'air-waybill': 'A4' };
-const TITLES = { label: 'Shipping label', 'customs-declaration': 'Customs declaration (CN23)', 'air-waybill': 'Air waybill' };
+const TITLES = {
+	label: 'Shipping label',
+	'customs-declaration': 'Customs declaration (CN23)',
+	'air-waybill': 'Air waybill',
+};
 const EXTENSIONS = { 'application/pdf': 'pdf', 'image/png': 'png', 'application/zpl': 'zpl' };
 
 /** Text lines printed on one parcel's document. */
 function linesOf(type, parcel) {
-	return [TITLES[type], `${parcel.carrier.name}`, `Tracking number: ${parcel.tracking_number}`, `Parcel ${parcel.id}`, `To: ${parcel.to.name}, ${parcel.to.postal_code} ${parcel.to.city} ${parcel.to.country_code}`];
+	return [
+		TITLES[type],
+		`${parcel.carrier.name}`,
+		`Tracking number: ${parcel.tracking_number}`,
+		`Parcel ${parcel.id}`,
+		`To: ${parcel.to.name}, ${parcel.to.postal_code} ${parcel.to.city} ${parcel.to.country_code}`,
+	];
 }
 
-const pdfString = (text) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?')})`;
+const pdfString = (text) =>
+	`(${text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?')})`;
 
 /** A PDF 1.4 file with one page per parcel. */
 function pdf(type, parcels, paper) {
-	const [width, height] = PAPER_MM[paper].map((mm) => ((mm / MM_PER_INCH) * POINTS_PER_INCH).toFixed(2));
-	const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+	const [width, height] = PAPER_MM[paper].map((mm) =>
+		((mm / MM_PER_INCH) * POINTS_PER_INCH).toFixed(2),
+	);
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		null,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
 	const pageRefs = [];
 	for (const parcel of parcels) {
 		const text = linesOf(type, parcel)
-			.map((line, i) => `BT /F1 ${i === 0 ? 14 : 10} Tf 20 ${height - 40 - i * 22} Td ${pdfString(line)} Tj ET`)
+			.map(
+				(line, i) =>
+					`BT /F1 ${i === 0 ? 14 : 10} Tf 20 ${height - 40 - i * 22} Td ${pdfString(line)} Tj ET`,
+			)
 			.join('\n');
 		const stream = `${text}\n10 10 ${width - 20} ${height - 20} re S\n`;
 		objects.push(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}endstream`);
-		objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
+		objects.push(
+			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`,
+		);
 		pageRefs.push(`${objects.length} 0 R`);
 	}
 	objects[1] = `<< /Type /Pages /Kids [${pageRefs.join(' ')}] /Count ${pageRefs.length} >>`;
@@ -78,7 +100,9 @@ function png(type, parcels, paper, dpi) {
 	const raw = Buffer.alloc(rowBytes * labelHeight * parcels.length, 0xff);
 	const margin = Math.round(dpi / 10);
 	parcels.forEach((parcel, index) => {
-		const bits = [...Buffer.from(parcel.tracking_number)].flatMap((byte) => [7, 6, 5, 4, 3, 2, 1, 0].map((b) => (byte >> b) & 1));
+		const bits = [...Buffer.from(parcel.tracking_number)].flatMap((byte) =>
+			[7, 6, 5, 4, 3, 2, 1, 0].map((b) => (byte >> b) & 1),
+		);
 		const barWidth = Math.max(1, Math.floor((width - 2 * margin) / bits.length));
 		for (let y = 0; y < labelHeight; y++) {
 			const row = (index * labelHeight + y) * rowBytes;
@@ -98,7 +122,9 @@ function png(type, parcels, paper, dpi) {
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		pngChunk('IHDR', header),
-		...parcels.map((parcel) => pngChunk('tEXt', Buffer.from(`Comment\0${linesOf(type, parcel).join(' | ')}`, 'latin1'))),
+		...parcels.map((parcel) =>
+			pngChunk('tEXt', Buffer.from(`Comment\0${linesOf(type, parcel).join(' | ')}`, 'latin1')),
+		),
 		pngChunk('IDAT', zlib.deflateSync(raw)),
 		pngChunk('IEND', Buffer.alloc(0)),
 	]);
@@ -111,7 +137,17 @@ function zpl(type, parcels) {
 			.map((parcel) => {
 				const [title, carrier, tracking, id, to] = linesOf(type, parcel);
 				const field = (y, text) => `^FO40,${y}^FD${text.replace(/[\^~]/g, ' ')}^FS`;
-				return ['^XA', '^CF0,30', field(40, title), field(90, carrier), field(140, tracking), field(190, id), field(240, to), `^FO40,300^BCN,120,Y,N,N^FD${parcel.tracking_number}^FS`, '^XZ'].join('\n');
+				return [
+					'^XA',
+					'^CF0,30',
+					field(40, title),
+					field(90, carrier),
+					field(140, tracking),
+					field(190, id),
+					field(240, to),
+					`^FO40,300^BCN,120,Y,N,N^FD${parcel.tracking_number}^FS`,
+					'^XZ',
+				].join('\n');
 			})
 			.join('\n') + '\n',
 		'latin1',

@@ -18,28 +18,80 @@ const STATUSES = {
 };
 
 /** Statuses with a label: the parcel was announced to the carrier. */
-const ANNOUNCED = new Set(['READY_TO_SEND', 'EN_ROUTE_TO_SORTING_CENTER', 'DELIVERED', 'CANCELLATION_REQUESTED', 'CANCELLED']);
+const ANNOUNCED = new Set([
+	'READY_TO_SEND',
+	'EN_ROUTE_TO_SORTING_CENTER',
+	'DELIVERED',
+	'CANCELLATION_REQUESTED',
+	'CANCELLED',
+]);
 
-const CARRIERS = { postnl: 'PostNL', dhl: 'DHL', dhl_express: 'DHL Express', dpd: 'DPD', ups: 'UPS', sandbox: 'Sandbox Carrier' };
+const CARRIERS = {
+	postnl: 'PostNL',
+	dhl: 'DHL',
+	dhl_express: 'DHL Express',
+	dpd: 'DPD',
+	ups: 'UPS',
+	sandbox: 'Sandbox Carrier',
+};
 
 /** What makes an announcement fail, as a carrier would refuse it. */
 const FAILING_POSTAL_CODE = '9999 ZZ';
 const UNREACHABLE_SHIPPING_OPTION_CODE = 'sandbox:unreachable';
 
 const SENDER_ADDRESSES = {
-	192: { name: 'Marie Doe', company_name: 'Sendcloud', address_line_1: 'Stadhuisplein', house_number: '10', address_line_2: '2e verdieping', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL', phone_number: '+31612345678', email: 'marie.doe@sendcloud.com' },
+	192: {
+		name: 'Marie Doe',
+		company_name: 'Sendcloud',
+		address_line_1: 'Stadhuisplein',
+		house_number: '10',
+		address_line_2: '2e verdieping',
+		postal_code: '5611 EM',
+		city: 'Eindhoven',
+		country_code: 'NL',
+		phone_number: '+31612345678',
+		email: 'marie.doe@sendcloud.com',
+	},
 };
-const BRANDS = { 42: { returnPortalUrl: 'http://mybrand.returns-portal.com/initiate/' }, 43: { returnPortalUrl: null } };
+const BRANDS = {
+	42: { returnPortalUrl: 'http://mybrand.returns-portal.com/initiate/' },
+	43: { returnPortalUrl: null },
+};
 /** The account's one shipping rule, as in the spec's examples, and its shipping defaults. */
-const SHIPPING_RULE = { rule: { id: 315157, name: 'Ship with PostNL for NL' }, appliesTo: (body) => body.to_address.country_code === 'NL', shippingOptionCode: 'postnl:standard' };
-const SHIPPING_DEFAULTS = { shippingOptionCode: 'postnl:standard', weight: { value: '1.000', unit: 'kg' } };
+const SHIPPING_RULE = {
+	rule: { id: 315157, name: 'Ship with PostNL for NL' },
+	appliesTo: (body) => body.to_address.country_code === 'NL',
+	shippingOptionCode: 'postnl:standard',
+};
+const SHIPPING_DEFAULTS = {
+	shippingOptionCode: 'postnl:standard',
+	weight: { value: '1.000', unit: 'kg' },
+};
 
-const PARCEL_REQUEST_FIELDS = ['dimensions', 'weight', 'additional_insured_price', 'label_notes', 'sscc', 'package_type', 'parcel_items'];
-const SHIPMENT_REQUEST_FIELDS = ['brand_id', 'reference', 'external_reference_id', 'order_number', 'total_order_price'];
+const PARCEL_REQUEST_FIELDS = [
+	'dimensions',
+	'weight',
+	'additional_insured_price',
+	'label_notes',
+	'sscc',
+	'package_type',
+	'parcel_items',
+];
+const SHIPMENT_REQUEST_FIELDS = [
+	'brand_id',
+	'reference',
+	'external_reference_id',
+	'order_number',
+	'total_order_price',
+];
 
 const iso = (ms) => new Date(ms).toISOString();
-const compact = (postalCode) => String(postalCode ?? '').replace(/\s+/g, '').toUpperCase();
-const pick = (object, keys) => Object.fromEntries(keys.filter((k) => object[k] !== undefined).map((k) => [k, object[k]]));
+const compact = (postalCode) =>
+	String(postalCode ?? '')
+		.replace(/\s+/g, '')
+		.toUpperCase();
+const pick = (object, keys) =>
+	Object.fromEntries(keys.filter((k) => object[k] !== undefined).map((k) => [k, object[k]]));
 
 /** A v3 error object; `pointer` into the request body when the error is about a field. */
 function apiError(status, code, detail, pointer) {
@@ -51,7 +103,12 @@ function createShipmentStore({ clock, timings }) {
 	let random = prng(31);
 
 	function reset() {
-		Object.assign(state, { shipments: [], labelPurchases: [], nextParcelId: 400000001, nextSeq: 1 });
+		Object.assign(state, {
+			shipments: [],
+			labelPurchases: [],
+			nextParcelId: 400000001,
+			nextSeq: 1,
+		});
 		random = prng(31);
 	}
 
@@ -72,18 +129,33 @@ function createShipmentStore({ clock, timings }) {
 			setStatus(parcel, 'READY_TO_SEND', at);
 			parcel.announced_at = iso(at);
 			parcel.tracking_url = trackingUrl(shipment, parcel, at);
-			state.labelPurchases.push({ account: shipment.account, external_reference_id: shipment.external_reference_id ?? null, shipment_id: shipment.id, parcel_id: parcel.id, at });
+			state.labelPurchases.push({
+				account: shipment.account,
+				external_reference_id: shipment.external_reference_id ?? null,
+				shipment_id: shipment.id,
+				parcel_id: parcel.id,
+				at,
+			});
 		}
 		if (failure) shipment.errors = [failure];
 	}
 
 	function announcementFailure(shipment) {
 		if (compact(shipment.to_address.postal_code) === compact(FAILING_POSTAL_CODE)) {
-			return apiError(400, 'parcel_announcement_error', `Carrier error: postal code ${shipment.to_address.postal_code} does not exist.`, '/to_address/postal_code');
+			return apiError(
+				400,
+				'parcel_announcement_error',
+				`Carrier error: postal code ${shipment.to_address.postal_code} does not exist.`,
+				'/to_address/postal_code',
+			);
 		}
 		if (shipment.ship_with.properties.shipping_option_code === UNREACHABLE_SHIPPING_OPTION_CODE) {
 			// The spec's example DomesticSingleParcelShipmentAnnouncementFailed.
-			return apiError(500, 'parcel_announcement_error', 'Service error: An error occurred while connecting to the carrier.');
+			return apiError(
+				500,
+				'parcel_announcement_error',
+				'Service error: An error occurred while connecting to the carrier.',
+			);
 		}
 		return undefined;
 	}
@@ -124,7 +196,10 @@ function createShipmentStore({ clock, timings }) {
 		const now = clock();
 		for (const shipment of state.shipments) {
 			for (const parcel of shipment.parcels) {
-				while (LIFECYCLE[parcel.status] && now >= parcel.statusSince + LIFECYCLE[parcel.status].afterMs()) {
+				while (
+					LIFECYCLE[parcel.status] &&
+					now >= parcel.statusSince + LIFECYCLE[parcel.status].afterMs()
+				) {
 					step(shipment, parcel, parcel.statusSince + LIFECYCLE[parcel.status].afterMs());
 				}
 			}
@@ -136,7 +211,8 @@ function createShipmentStore({ clock, timings }) {
 		settle();
 		const moved = [];
 		for (const shipment of state.shipments) {
-			if ((account && shipment.account !== account) || (shipmentId && shipment.id !== shipmentId)) continue;
+			if ((account && shipment.account !== account) || (shipmentId && shipment.id !== shipmentId))
+				continue;
 			for (const parcel of shipment.parcels) {
 				if ((parcelId && parcel.id !== parcelId) || !LIFECYCLE[parcel.status]) continue;
 				step(shipment, parcel, clock());
@@ -168,11 +244,23 @@ function createShipmentStore({ clock, timings }) {
 		const applied = [];
 		if (body.apply_shipping_rules !== false && SHIPPING_RULE.appliesTo(body)) {
 			// Rules take precedence over the payload.
-			body.ship_with = { type: 'shipping_option_code', properties: { ...body.ship_with?.properties, shipping_option_code: SHIPPING_RULE.shippingOptionCode } };
-			applied.push({ rule: SHIPPING_RULE.rule, result: { shipping_option_code: SHIPPING_RULE.shippingOptionCode } });
+			body.ship_with = {
+				type: 'shipping_option_code',
+				properties: {
+					...body.ship_with?.properties,
+					shipping_option_code: SHIPPING_RULE.shippingOptionCode,
+				},
+			};
+			applied.push({
+				rule: SHIPPING_RULE.rule,
+				result: { shipping_option_code: SHIPPING_RULE.shippingOptionCode },
+			});
 		}
 		if (body.apply_shipping_defaults !== false) {
-			body.ship_with ??= { type: 'shipping_option_code', properties: { shipping_option_code: SHIPPING_DEFAULTS.shippingOptionCode } };
+			body.ship_with ??= {
+				type: 'shipping_option_code',
+				properties: { shipping_option_code: SHIPPING_DEFAULTS.shippingOptionCode },
+			};
 			for (const parcel of body.parcels) parcel.weight ??= { ...SHIPPING_DEFAULTS.weight };
 		}
 		return applied;
@@ -182,12 +270,48 @@ function createShipmentStore({ clock, timings }) {
 	function requestErrors(body) {
 		const errors = [];
 		const code = body.ship_with?.properties?.shipping_option_code;
-		if (!code) errors.push(apiError(400, 'required', 'This field is required.', '/ship_with/properties/shipping_option_code'));
-		else if (!CARRIERS[code.split(':')[0]]) errors.push(apiError(400, 'invalid', `Shipping option "${code}" is not available.`, '/ship_with/properties/shipping_option_code'));
+		if (!code)
+			errors.push(
+				apiError(
+					400,
+					'required',
+					'This field is required.',
+					'/ship_with/properties/shipping_option_code',
+				),
+			);
+		else if (!CARRIERS[code.split(':')[0]])
+			errors.push(
+				apiError(
+					400,
+					'invalid',
+					`Shipping option "${code}" is not available.`,
+					'/ship_with/properties/shipping_option_code',
+				),
+			);
 		const senderId = body.from_address?.sender_address_id;
-		if (senderId !== undefined && !SENDER_ADDRESSES[senderId]) errors.push(apiError(400, 'invalid', `Invalid pk "${senderId}" - object does not exist.`, '/from_address/sender_address_id'));
-		if (body.brand_id !== undefined && !BRANDS[body.brand_id]) errors.push(apiError(400, 'invalid', `Invalid pk "${body.brand_id}" - object does not exist.`, '/brand_id'));
-		body.parcels.forEach((parcel, i) => parcel.weight || errors.push(apiError(400, 'required', 'This field is required.', `/parcels/${i}/weight`)));
+		if (senderId !== undefined && !SENDER_ADDRESSES[senderId])
+			errors.push(
+				apiError(
+					400,
+					'invalid',
+					`Invalid pk "${senderId}" - object does not exist.`,
+					'/from_address/sender_address_id',
+				),
+			);
+		if (body.brand_id !== undefined && !BRANDS[body.brand_id])
+			errors.push(
+				apiError(
+					400,
+					'invalid',
+					`Invalid pk "${body.brand_id}" - object does not exist.`,
+					'/brand_id',
+				),
+			);
+		body.parcels.forEach(
+			(parcel, i) =>
+				parcel.weight ||
+				errors.push(apiError(400, 'required', 'This field is required.', `/parcels/${i}/weight`)),
+		);
 		return errors;
 	}
 
@@ -248,19 +372,37 @@ function createShipmentStore({ clock, timings }) {
 	/** Cancels per the spec: 200 cancelled, 202 queued, 409 rejected; returns {status, body}. */
 	function cancel(shipment) {
 		const now = clock();
-		const live = shipment.parcels.filter((p) => p.status !== 'CANCELLED' && p.status !== 'CANCELLATION_REQUESTED');
-		const rejected = (detail) => ({ status: 409, body: { errors: [apiError(409, 'invalid', detail)] } });
+		const live = shipment.parcels.filter(
+			(p) => p.status !== 'CANCELLED' && p.status !== 'CANCELLATION_REQUESTED',
+		);
+		const rejected = (detail) => ({
+			status: 409,
+			body: { errors: [apiError(409, 'invalid', detail)] },
+		});
 		if (!live.length) return rejected('This shipment is already being cancelled.');
-		if (live.some((p) => p.status === 'DELIVERED')) return rejected('This shipment has been delivered and can no longer be cancelled.');
-		const announcedAt = Math.min(...live.filter((p) => p.announced_at).map((p) => Date.parse(p.announced_at)));
-		if (now - announcedAt > 42 * DAY_MS) return rejected('This shipment was announced more than 42 days ago and can no longer be cancelled.');
+		if (live.some((p) => p.status === 'DELIVERED'))
+			return rejected('This shipment has been delivered and can no longer be cancelled.');
+		const announcedAt = Math.min(
+			...live.filter((p) => p.announced_at).map((p) => Date.parse(p.announced_at)),
+		);
+		if (now - announcedAt > 42 * DAY_MS)
+			return rejected(
+				'This shipment was announced more than 42 days ago and can no longer be cancelled.',
+			);
 		// Without a label the carrier knows nothing yet: cancelled at once. With one, the carrier is asked.
 		if (live.every((p) => !ANNOUNCED.has(p.status))) {
 			for (const parcel of live) setStatus(parcel, 'CANCELLED', now);
-			return { status: 200, body: { data: { status: 'cancelled', message: 'Shipment has been cancelled' } } };
+			return {
+				status: 200,
+				body: { data: { status: 'cancelled', message: 'Shipment has been cancelled' } },
+			};
 		}
-		for (const parcel of live) setStatus(parcel, ANNOUNCED.has(parcel.status) ? 'CANCELLATION_REQUESTED' : 'CANCELLED', now);
-		return { status: 202, body: { data: { status: 'queued', message: 'Shipment cancellation has been queued' } } };
+		for (const parcel of live)
+			setStatus(parcel, ANNOUNCED.has(parcel.status) ? 'CANCELLATION_REQUESTED' : 'CANCELLED', now);
+		return {
+			status: 202,
+			body: { data: { status: 'queued', message: 'Shipment cancellation has been queued' } },
+		};
 	}
 
 	function returnPortalUrl(shipment) {
@@ -295,7 +437,14 @@ function createShipmentStore({ clock, timings }) {
 			created_at: parcel.created_at,
 			updated_at: parcel.updated_at,
 			announced_at: parcel.announced_at,
-			...(labelFile ? { label_file: shipment.parcels.length === 1 && parcel.status === 'READY_TO_SEND' ? labelFile(shipment, parcel) : null } : {}),
+			...(labelFile
+				? {
+						label_file:
+							shipment.parcels.length === 1 && parcel.status === 'READY_TO_SEND'
+								? labelFile(shipment, parcel)
+								: null,
+					}
+				: {}),
 		}));
 		return {
 			id: shipment.id,
@@ -304,21 +453,49 @@ function createShipmentStore({ clock, timings }) {
 			parcels,
 			from_address: shipment.from_address,
 			to_address: shipment.to_address,
-			...(shipment.to_service_point ? { to_service_point: servicePointView(shipment.to_service_point) } : {}),
+			...(shipment.to_service_point
+				? { to_service_point: servicePointView(shipment.to_service_point) }
+				: {}),
 			ship_with: shipment.ship_with,
 			customs_information: shipment.customs_information,
 			...(shipment.delivery_dates ? { 'delivery-dates': shipment.delivery_dates } : {}),
 			carrier: shipment.carrier,
-			...(shipment.applied_shipping_rules ? { applied_shipping_rules: shipment.applied_shipping_rules } : {}),
+			...(shipment.applied_shipping_rules
+				? { applied_shipping_rules: shipment.applied_shipping_rules }
+				: {}),
 			errors: shipment.errors,
 		};
 	}
 
 	function servicePointView({ id, carrier_service_point_id }) {
-		return { id: id ?? carrier_service_point_id, carrier_service_point_id: carrier_service_point_id ?? id };
+		return {
+			id: id ?? carrier_service_point_id,
+			carrier_service_point_id: carrier_service_point_id ?? id,
+		};
 	}
 
-	return { state, reset, create, find, findParcel, shipmentsOf, cancel, returnPortalUrl, documentTypes, view, advanceParcels, settle };
+	return {
+		state,
+		reset,
+		create,
+		find,
+		findParcel,
+		shipmentsOf,
+		cancel,
+		returnPortalUrl,
+		documentTypes,
+		view,
+		advanceParcels,
+		settle,
+	};
 }
 
-module.exports = { createShipmentStore, STATUSES, CARRIERS, FAILING_POSTAL_CODE, UNREACHABLE_SHIPPING_OPTION_CODE, apiError, DAY_MS };
+module.exports = {
+	createShipmentStore,
+	STATUSES,
+	CARRIERS,
+	FAILING_POSTAL_CODE,
+	UNREACHABLE_SHIPPING_OPTION_CODE,
+	apiError,
+	DAY_MS,
+};
