@@ -55,7 +55,7 @@ export interface ApiProfile {
 	): NodeApiError;
 }
 
-type RequestContext =
+export type RequestContext =
 	| IExecuteFunctions
 	| IExecutePaginationFunctions
 	| IPollFunctions
@@ -522,16 +522,15 @@ export async function apiRequest<T = unknown>(
 }
 
 /**
- * The `results` of each page of a cursor-paginated list, for custom code: the caller stops
- * walking by breaking out of its loop, so no page beyond what it needs is requested. A failure
- * names `itemIndex`, the input item the list is read for.
+ * The records of each page of a list, for code: the caller stops walking by breaking out of its
+ * loop, so no page beyond what it needs is requested. `links` says where a page keeps its records
+ * and its next link. A failure names `itemIndex`, the input item the list is read for.
  */
 export async function* pagesOf(
 	this: RequestContext,
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
-	resultsProperty = 'results',
-	itemIndex?: number,
+	{ links = NEXT_IN_BODY, itemIndex }: { links?: PageLinks; itemIndex?: number } = {},
 ): AsyncGenerator<IDataObject[]> {
 	const { baseUrl } = await accountOf(this, profile);
 	const walk = pageWalk(
@@ -543,16 +542,13 @@ export async function* pagesOf(
 	);
 	let request = options;
 	for (;;) {
-		const body = await apiRequest.call<
-			RequestContext,
-			Parameters<typeof apiRequest>,
-			Promise<IDataObject>
-		>(this, profile, request, itemIndex, (answer) =>
-			resultsOf(this.getNode(), answer, resultsProperty),
-		);
-		yield resultsOf(this.getNode(), body, resultsProperty);
-		if (typeof body.next !== 'string' || !body.next) return;
-		request = { ...options, url: walk.next(body.next), qs: {} };
+		const response = await apiResponse.call(this, profile, request, itemIndex, {
+			check: (answer) => resultsOf(this.getNode(), answer, links.resultsProperty),
+		});
+		yield resultsOf(this.getNode(), response.body, links.resultsProperty);
+		const next = links.next(response);
+		if (typeof next !== 'string' || !next) return;
+		request = { ...options, url: walk.next(next), qs: {} };
 	}
 }
 

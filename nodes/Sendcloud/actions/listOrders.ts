@@ -83,7 +83,7 @@ async function ordersFor(ctx: IExecuteFunctions, itemIndex: number): Promise<INo
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const request = { method: 'GET' as const, url: `/integrations/${integrationId}/shipments`, qs };
 	const orders: INodeExecutionData[] = [];
-	for await (const page of pagesOf.call(ctx, sendcloudProfile, request, 'results', itemIndex)) {
+	for await (const page of pagesOf.call(ctx, sendcloudProfile, request, { itemIndex })) {
 		for (const order of page.slice(0, limit - orders.length)) {
 			orders.push({
 				json: simplify ? simplifyOrder(order) : order,

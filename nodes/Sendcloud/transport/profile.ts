@@ -7,17 +7,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sendcloudV3Base, trimBaseUrl } from '../shared/baseUrl';
-import { unansweredError } from '../shared/nodeError';
-import { describeFieldErrors, parsePythonLiteral } from '../shared/pythonLiteral';
-import type { HttpFailure } from '../shared/retry';
+import { sendcloudV3Base, trimBaseUrl } from '../../shared/baseUrl';
+import { unansweredError } from '../../shared/nodeError';
+import { describeFieldErrors, parsePythonLiteral } from '../../shared/pythonLiteral';
+import type { HttpFailure } from '../../shared/retry';
 import {
 	type ApiProfile,
 	errorBody,
 	followNextPages,
 	NEXT_IN_LINK_HEADER,
 	sendRoutedRequest,
-} from '../shared/transport';
+} from '../../shared/transport';
 
 /** Sendcloud's published limits: GET 1000/min; writes 100/min with a burst of 15/s. */
 const READ_LIMITS = [{ limit: 1000, periodMs: 60_000 }];
