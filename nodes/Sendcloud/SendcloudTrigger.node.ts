@@ -12,7 +12,7 @@ import {
 	integrationIdLocator,
 	parseIntegrationId,
 	sendcloudCredentials,
-} from './descriptions/common';
+} from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
 import { apiRequest, pagesOf } from '../shared/transport';
 import { sendcloudProfile } from './transport';

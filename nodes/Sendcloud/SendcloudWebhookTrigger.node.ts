@@ -13,7 +13,7 @@ import {
 	integrationIdLocator,
 	sendcloudCredentials,
 	toList,
-} from './descriptions/common';
+} from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
 import {
 	isoTime,

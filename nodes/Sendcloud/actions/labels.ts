@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeError';
 import { apiRequest, apiResponse } from '../../shared/transport';
-import { parseJsonText, toList } from '../descriptions/common';
+import { parseJsonText, toList } from '../helpers/fields';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../transport';
 import {
 	type Announcement,

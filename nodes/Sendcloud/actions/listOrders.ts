@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeError';
 import { pagesOf } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
-import { parseIntegrationId, toList } from '../descriptions/common';
+import { parseIntegrationId, toList } from '../helpers/fields';
 import { toApiDate } from '../descriptions/ShipmentDescription';
 
 /** The main fields of an order, which Simplify keeps. */

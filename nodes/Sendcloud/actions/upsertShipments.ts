@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { describeFieldErrors } from '../../shared/pythonLiteral';
 import { apiRequest, malformedAnswer } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
-import { parseIntegrationId, parseJsonText } from '../descriptions/common';
+import { parseIntegrationId, parseJsonText } from '../helpers/fields';
 import { type Order, orderKey, prepareOrder } from './orders';
 
 /** The API takes at most 100 orders per request. */

@@ -6,7 +6,7 @@ import {
 	integrationIdLocator,
 	returnAllAndLimit,
 	validateIntegrationId,
-} from './common';
+} from '../helpers/fields';
 import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[]) => ({ show: { resource: ['integration'], operation } });

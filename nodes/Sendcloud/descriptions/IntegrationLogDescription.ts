@@ -2,7 +2,12 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listFromSendcloud } from '../transport';
-import { integrationIdLocator, integrationIdOf, parseJsonText, returnAllAndLimit } from './common';
+import {
+	integrationIdLocator,
+	integrationIdOf,
+	parseJsonText,
+	returnAllAndLimit,
+} from '../helpers/fields';
 import { viaTransport } from '../../shared/transport';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({

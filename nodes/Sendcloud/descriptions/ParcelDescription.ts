@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { viaTransport } from '../../shared/transport';
 import { listFromSendcloudV3, sendcloudV3Profile, sendToSendcloudV3 } from '../transport';
 import { DOCUMENT_FORMATS, PAPER_SIZES, simplifyShipment } from '../actions/labels';
-import { returnAllAndLimit, toList } from './common';
+import { returnAllAndLimit, toList } from '../helpers/fields';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['parcel'], operation, ...extra },

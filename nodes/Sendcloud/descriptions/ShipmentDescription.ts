@@ -8,7 +8,7 @@ import {
 	integrationIdLocator,
 	returnAllAndLimit,
 	validateIntegrationId,
-} from './common';
+} from '../helpers/fields';
 
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['shipment'], operation, ...extra },

@@ -25,19 +25,19 @@ export interface SendcloudRequest {
  * One request to Sendcloud's v2 API (integrations, their orders and exception logs): paced to the
  * account's limits, retried when safe, judged and mapped to n8n errors by the shared transport.
  */
-export async function sendcloudApiRequest<T = IDataObject>(
+export async function sendcloudApiRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	{ body, qs, itemIndex, check }: SendcloudRequest = {},
-): Promise<T> {
+): Promise<IDataObject> {
 	return (await apiRequest.call(
 		this,
 		sendcloudProfile,
 		{ method, url: path, body: body as IDataObject, qs },
 		itemIndex,
 		check,
-	)) as T;
+	)) as IDataObject;
 }
 
 /** The records of each page of a v2 list (cursor pages, `{results, next}`). */
@@ -51,19 +51,19 @@ export function sendcloudPages(
 }
 
 /** One request to Sendcloud's v3 API (shipments, labels, documents), on the same quota as v2. */
-export async function sendcloudV3ApiRequest<T = IDataObject>(
+export async function sendcloudV3ApiRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	{ body, qs, itemIndex, check }: SendcloudRequest = {},
-): Promise<T> {
+): Promise<IDataObject> {
 	return (await apiRequest.call(
 		this,
 		sendcloudV3Profile,
 		{ method, url: path, body: body as IDataObject, qs },
 		itemIndex,
 		check,
-	)) as T;
+	)) as IDataObject;
 }
 
 /**

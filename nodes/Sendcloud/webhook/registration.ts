@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../shared/transport';
-import { parseIntegrationId } from '../descriptions/common';
+import { parseIntegrationId } from '../helpers/fields';
 import { sendcloudProfile } from '../transport';
 import { sameNodeWebhook, triggerWebhookIdOf } from './holders';
 

@@ -1,5 +1,7 @@
 import type {
+	IDataObject,
 	IDisplayOptions,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -59,6 +61,15 @@ export function parseIntegrationId(node: INode, value: unknown, itemIndex?: numb
 		});
 	}
 	return Number(raw);
+}
+
+/** The integration ID item `itemIndex` names, checked before any request. */
+export function integrationIdAt(ctx: IExecuteFunctions, itemIndex: number): number {
+	return parseIntegrationId(
+		ctx.getNode(),
+		ctx.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }),
+		itemIndex,
+	);
 }
 
 export function integrationIdOf(this: IExecuteSingleFunctions): number {
@@ -148,4 +159,26 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			routing: { output: { maxResults: '={{$value}}' } },
 		},
 	];
+}
+
+/**
+ * The records of a list up to what Return All / Limit asks for: no page is read past the limit,
+ * and no list is spread into one call (n8n's router did, and overflowed past ~120,000 records).
+ */
+export async function recordsUpTo(
+	pages: AsyncIterable<IDataObject[]>,
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const records: IDataObject[] = [];
+	for await (const page of pages) {
+		for (const record of page) {
+			if (records.length >= limit) return records;
+			records.push(record);
+		}
+		if (records.length >= limit) return records;
+	}
+	return records;
 }
