@@ -12,10 +12,10 @@ import {
 	integrationIdLocator,
 	parseIntegrationId,
 	sendcloudCredentials,
+	toList,
 } from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
-import { apiRequest, pagesOf } from '../shared/transport';
-import { sendcloudProfile } from './transport';
+import { sendcloudApiRequest, sendcloudPages } from './transport';
 import { checkIntegration, type IntegrationWatchState } from './trigger/integrationWatch';
 import {
 	newestOrder,
@@ -168,11 +168,11 @@ export class SendcloudTrigger implements INodeType {
 		const scope = `${integrationId} ${event}`;
 
 		if (event === 'integrationFailing') {
-			const integration = await apiRequest.call<
-				IPollFunctions,
-				Parameters<typeof apiRequest>,
-				Promise<IDataObject>
-			>(this, sendcloudProfile, { method: 'GET', url: `/integrations/${integrationId}` });
+			const integration = await sendcloudApiRequest.call(
+				this,
+				'GET',
+				`/integrations/${integrationId}`,
+			);
 			if (manual)
 				return [
 					[{ json: { event: integration.failing_since ? 'failing' : 'healthy', ...integration } }],
@@ -188,17 +188,12 @@ export class SendcloudTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const list = (value: unknown) =>
-			String(value ?? '')
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean);
 		const pages: OrderPages = (startDate) =>
-			pagesOf.call(this, sendcloudProfile, {
-				method: 'GET',
-				url: `/integrations/${integrationId}/shipments`,
-				qs: startDate ? { start_date: startDate } : {},
-			});
+			sendcloudPages.call(
+				this,
+				`/integrations/${integrationId}/shipments`,
+				startDate ? { start_date: startDate } : {},
+			);
 
 		if (manual) {
 			const sample = await newestOrder(pages);
@@ -230,8 +225,8 @@ export class SendcloudTrigger implements INodeType {
 				latenessMs: Number(options.latenessMinutes ?? 10) * MINUTE_MS,
 				updateWindowMs: Number(options.updateWindowDays ?? 2) * 24 * 60 * MINUTE_MS,
 				maxPerPoll: Number(options.maxPerPoll ?? 0),
-				orderStatuses: list(options.orderStatuses),
-				paymentStatuses: list(options.paymentStatuses),
+				orderStatuses: toList(options.orderStatuses),
+				paymentStatuses: toList(options.paymentStatuses),
 				includeNew: options.includeNew !== false,
 				backfillFrom,
 			},

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiRequest } from '../../shared/transport';
-import { sendcloudProfile } from '../transport';
+import { sendcloudApiRequest } from '../transport';
 
 interface IntegrationSummary {
 	id: number;
@@ -13,11 +12,9 @@ export async function searchIntegrations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const integrations = (await apiRequest.call(this, sendcloudProfile, {
-		method: 'GET',
-		url: '/integrations',
+	const integrations = (await sendcloudApiRequest.call(this, 'GET', '/integrations', {
 		qs: { ordering: 'shop_name' },
-	})) as IntegrationSummary[];
+	})) as unknown as IntegrationSummary[];
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: integrations

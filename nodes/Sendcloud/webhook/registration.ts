@@ -1,9 +1,8 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from '../../shared/transport';
 import { parseIntegrationId } from '../helpers/fields';
-import { sendcloudProfile } from '../transport';
+import { sendcloudApiRequest } from '../transport';
 import { sameNodeWebhook, triggerWebhookIdOf } from './holders';
 
 /** An integration's webhook settings, as `GET`/`PATCH /integrations/{id}` name them. */
@@ -20,14 +19,7 @@ function integrationPath(ctx: IHookFunctions): string {
 }
 
 async function currentSettings(ctx: IHookFunctions): Promise<WebhookSettings> {
-	const integration = await apiRequest.call<
-		IHookFunctions,
-		Parameters<typeof apiRequest>,
-		Promise<IDataObject>
-	>(ctx, sendcloudProfile, {
-		method: 'GET',
-		url: integrationPath(ctx),
-	});
+	const integration = await sendcloudApiRequest.call(ctx, 'GET', integrationPath(ctx));
 	return {
 		webhook_url: (integration.webhook_url as string | null) || null,
 		webhook_active: integration.webhook_active === true,
@@ -38,11 +30,7 @@ async function applySettings(
 	ctx: IHookFunctions,
 	settings: Partial<WebhookSettings>,
 ): Promise<void> {
-	await apiRequest.call(ctx, sendcloudProfile, {
-		method: 'PATCH',
-		url: integrationPath(ctx),
-		body: settings,
-	});
+	await sendcloudApiRequest.call(ctx, 'PATCH', integrationPath(ctx), { body: settings });
 }
 
 function registrationsOf(ctx: IHookFunctions): Registrations {
