@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { HttpFailure } from './retry';
+import type { HttpFailure } from './httpFailure';
 
 /**
  * A caught error as the n8n error it fails the node with: n8n's own NodeApiError and

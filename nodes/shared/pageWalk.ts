@@ -1,6 +1,6 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import type { HttpFailure } from './retry';
+import type { HttpFailure } from './httpFailure';
 
 /**
  * The pages one walk of a list has read, and the checks on each next-page link before it is

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import type { HttpFailure } from './retry';
+import type { HttpFailure } from './httpFailure';
 
 /**
  * n8n-core follows redirects itself and, by default, sends the credential along to whatever host

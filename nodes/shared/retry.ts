@@ -1,7 +1,10 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { HttpFailure } from './httpFailure';
 import { asNodeError } from './nodeError';
+
+export type { HttpFailure } from './httpFailure';
 
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -17,18 +20,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 120_000,
 };
-
-/** What went wrong with one HTTP attempt, reduced to what retry and error mapping need. */
-export interface HttpFailure {
-	statusCode?: number;
-	/** Node's network error code (ECONNRESET, ETIMEDOUT, …) when no response arrived. */
-	networkCode?: string;
-	retryAfter?: string;
-	/** A redirect's Location header, as sent. */
-	location?: string;
-	body?: unknown;
-	message: string;
-}
 
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 /**

@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { sendcloudV3Base, trimBaseUrl } from '../../shared/baseUrl';
 import { unansweredError } from '../../shared/nodeError';
 import { describeFieldErrors, parsePythonLiteral } from '../../shared/pythonLiteral';
-import type { HttpFailure } from '../../shared/retry';
+import type { HttpFailure } from '../../shared/httpFailure';
 import {
 	type ApiProfile,
 	errorBody,
