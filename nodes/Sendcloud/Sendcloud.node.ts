@@ -1,11 +1,33 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
 
-import { sendcloudDescription } from './actions/node.description';
+import { sendcloudProperties } from './actions/properties';
 import { router } from './actions/router';
+import { sendcloudCredentials } from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
 
 export class Sendcloud implements INodeType {
-	description = sendcloudDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Sendcloud',
+		name: 'sendcloud',
+		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create shipping labels, track parcels, and manage Sendcloud shop integrations, their orders and exception logs',
+		defaults: { name: 'Sendcloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: sendcloudCredentials,
+		properties: sendcloudProperties,
+	};
 
 	methods = {
 		listSearch: { searchIntegrations },

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	integrationLogFields,
+	integrationLogOperations,
+} from '../descriptions/IntegrationLogDescription';
+import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
+import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
+import { authenticationProperty } from '../helpers/fields';
+import { integrationProperties } from './integration/Integration.resource';
+
+/** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
+export const sendcloudProperties: INodeProperties[] = [
+	authenticationProperty,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Integration', value: 'integration' },
+			{ name: 'Integration Exception Log', value: 'integrationLog' },
+			{ name: 'Order (Shipment)', value: 'shipment' },
+			{ name: 'Parcel & Label', value: 'parcel' },
+		],
+		default: 'integration',
+	},
+	...integrationProperties,
+	...integrationLogOperations,
+	...integrationLogFields,
+	...shipmentOperations,
+	...shipmentFields,
+	...parcelOperations,
+	...parcelFields,
+];
