@@ -1,13 +1,10 @@
 import { type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	integrationLogFields,
-	integrationLogOperations,
-} from '../descriptions/IntegrationLogDescription';
 import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
 import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
 import { authenticationProperty, sendcloudCredentials } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
+import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 
 export const sendcloudDescription: INodeTypeDescription = {
 	displayName: 'Sendcloud',
@@ -39,8 +36,7 @@ export const sendcloudDescription: INodeTypeDescription = {
 			default: 'integration',
 		},
 		...integrationProperties,
-		...integrationLogOperations,
-		...integrationLogFields,
+		...integrationLogProperties,
 		...shipmentOperations,
 		...shipmentFields,
 		...parcelOperations,
