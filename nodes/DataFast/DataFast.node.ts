@@ -1,13 +1,17 @@
-import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
-
 import {
-	paymentIntegrationFields,
-	paymentIntegrationOperations,
-} from './descriptions/PaymentIntegrationDescription';
-import { BASE_URL_FROM_CREDENTIALS } from '../shared/baseUrl';
-import { sendToDataFast } from './transport';
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
+
+import { dataFastProperties } from './actions/properties';
+import { router } from './actions/router';
 
 export class DataFast implements INodeType {
+	// Written out here, not imported: n8n's package scanner reads a node's name and icon from the
+	// literal in its `.node.ts` file, and refuses a node description found in any other file.
 	description: INodeTypeDescription = {
 		displayName: 'DataFast',
 		name: 'dataFast',
@@ -21,23 +25,10 @@ export class DataFast implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dataFastApi', required: true }],
-		requestDefaults: {
-			baseURL: BASE_URL_FROM_CREDENTIALS,
-			headers: { Accept: 'application/json' },
-			json: true,
-		},
-		requestOperations: { pagination: sendToDataFast },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Payment Integration', value: 'paymentIntegration' }],
-				default: 'paymentIntegration',
-			},
-			...paymentIntegrationOperations,
-			...paymentIntegrationFields,
-		],
+		properties: dataFastProperties,
 	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

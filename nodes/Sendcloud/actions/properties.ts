@@ -1,13 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	integrationLogFields,
-	integrationLogOperations,
-} from '../descriptions/IntegrationLogDescription';
 import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
 import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
 import { authenticationProperty } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
+import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -26,8 +23,7 @@ export const sendcloudProperties: INodeProperties[] = [
 		default: 'integration',
 	},
 	...integrationProperties,
-	...integrationLogOperations,
-	...integrationLogFields,
+	...integrationLogProperties,
 	...shipmentOperations,
 	...shipmentFields,
 	...parcelOperations,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { type Operation, route } from '../../shared/router';
 import { integration } from './integration/Integration.resource';
+import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { createShipments, downloadDocuments } from './labels';
 import { listOrders } from './listOrders';
 import { upsertShipments } from './upsertShipments';
@@ -18,6 +19,7 @@ const whole = (run: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, {
 		integration,
+		integrationLog,
 		shipment: { upsert: whole(upsertShipments), getAll: whole(listOrders) },
 		parcel: { create: whole(createShipments), downloadDocument: whole(downloadDocuments) },
 	});

@@ -1,15 +1,10 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INode,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { HttpFailure } from '../shared/retry';
-import { trimBaseUrl } from '../shared/baseUrl';
-import { unansweredError } from '../shared/nodeError';
-import { type ApiProfile, errorBody, sendRoutedRequest } from '../shared/transport';
+import type { HttpFailure } from '../../shared/retry';
+import { trimBaseUrl } from '../../shared/baseUrl';
+import { unansweredError } from '../../shared/nodeError';
+import { type ApiProfile, errorBody } from '../../shared/transport';
 
 const summaries: Record<number, string> = {
 	400: 'DataFast rejected the request as invalid: check the website ID',
@@ -50,10 +45,3 @@ export const dataFastProfile: ApiProfile = {
 		});
 	},
 };
-
-export async function sendToDataFast(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRoutedRequest.call(this, dataFastProfile, requestData);
-}
