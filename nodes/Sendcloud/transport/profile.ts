@@ -161,20 +161,6 @@ export const sendcloudV3Profile: ApiProfile = {
 	},
 };
 
-export async function sendToSendcloud(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRoutedRequest.call(this, sendcloudProfile, requestData);
-}
-
-export async function listFromSendcloud(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await followNextPages.call(this, sendcloudProfile, requestData);
-}
-
 export async function sendToSendcloudV3(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
