@@ -5,7 +5,7 @@ import { asNodeError } from '../../shared/nodeError';
 import { pagesOf } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
 import { parseIntegrationId, toList } from '../helpers/fields';
-import { toApiDate } from '../descriptions/ShipmentDescription';
+import { toApiDate } from '../helpers/dates';
 
 /** The main fields of an order, which Simplify keeps. */
 const SIMPLIFIED_FIELDS = [

@@ -5,7 +5,7 @@ import { describeFieldErrors } from '../../shared/pythonLiteral';
 import { apiRequest, malformedAnswer } from '../../shared/transport';
 import { sendcloudProfile } from '../transport';
 import { parseIntegrationId, parseJsonText } from '../helpers/fields';
-import { type Order, orderKey, prepareOrder } from './orders';
+import { type Order, orderKey, prepareOrder } from './order/prepare';
 
 /** The API takes at most 100 orders per request. */
 export const BATCH_SIZE = 100;

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { viaTransport } from '../../shared/transport';
-import { CURRENCIES, DEFAULT_CUSTOMS_SHIPMENT_TYPE } from '../actions/orders';
+import { CURRENCIES, DEFAULT_CUSTOMS_SHIPMENT_TYPE } from '../actions/order/prepare';
 import {
 	INTEGRATION_PATH,
 	integrationIdLocator,
@@ -13,22 +13,6 @@ import {
 const showFor = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['shipment'], operation, ...extra },
 });
-
-/** The API's `YYYY-MM-DD` from what users type or map: ISO strings, Luxon DateTimes, Dates. */
-export function toApiDate(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (
-		typeof value === 'object' &&
-		typeof (value as { toISODate?: unknown }).toISODate === 'function'
-	) {
-		return String((value as { toISODate: () => string }).toISODate());
-	}
-	if (value instanceof Date)
-		return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-	// The date as written, in the offset it was written in: "2026-11-20T23:30:00+01:00" is the 20th.
-	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value).trim());
-	return match && !Number.isNaN(Date.parse(match[1])) ? match[1] : undefined;
-}
 
 async function setDeleteBody(
 	this: IExecuteSingleFunctions,
