@@ -5,9 +5,9 @@ import {
 	integrationLogOperations,
 } from '../descriptions/IntegrationLogDescription';
 import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
-import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
 import { authenticationProperty, sendcloudCredentials } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
+import { orderProperties } from './order/Order.resource';
 
 export const sendcloudDescription: INodeTypeDescription = {
 	displayName: 'Sendcloud',
@@ -41,8 +41,7 @@ export const sendcloudDescription: INodeTypeDescription = {
 		...integrationProperties,
 		...integrationLogOperations,
 		...integrationLogFields,
-		...shipmentOperations,
-		...shipmentFields,
+		...orderProperties,
 		...parcelOperations,
 		...parcelFields,
 	],

@@ -3,8 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { type Operation, route } from '../../shared/router';
 import { integration } from './integration/Integration.resource';
 import { createShipments, downloadDocuments } from './labels';
-import { listOrders } from './listOrders';
-import { upsertShipments } from './upsertShipments';
+import { order } from './order/Order.resource';
 
 // Until each resource has its own modules: the custom operations as they were.
 const whole = (run: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>): Operation => ({
@@ -18,7 +17,7 @@ const whole = (run: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, {
 		integration,
-		shipment: { upsert: whole(upsertShipments), getAll: whole(listOrders) },
+		shipment: order,
 		parcel: { create: whole(createShipments), downloadDocument: whole(downloadDocuments) },
 	});
 }
