@@ -100,7 +100,7 @@ function shopOrders() {
 
 /** The same orders in the API's exact shape, as a user would have to build them for the HTTP Request node. */
 function apiShaped(input) {
-	const { prepareOrder } = require('../nodes/Sendcloud/actions/orders.ts');
+	const { prepareOrder } = require('../nodes/Sendcloud/actions/order/prepare.ts');
 	return input.map((order) => prepareOrder(order).order);
 }
 

@@ -130,7 +130,7 @@ describe('Get Many', () => {
 	});
 
 	test('a date filter turns Luxon dates into days', () => {
-		const { toApiDate } = jest.requireActual('../nodes/Sendcloud/descriptions/ShipmentDescription');
+		const { toApiDate } = jest.requireActual('../nodes/Sendcloud/helpers/dates');
 		expect(toApiDate(DateTime.fromISO('2026-01-02T23:59:00', { zone: 'America/New_York' }))).toBe(
 			'2026-01-02',
 		);

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
-import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
 import { authenticationProperty } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
 import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
+import { orderProperties } from './order/Order.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -24,8 +24,7 @@ export const sendcloudProperties: INodeProperties[] = [
 	},
 	...integrationProperties,
 	...integrationLogProperties,
-	...shipmentOperations,
-	...shipmentFields,
+	...orderProperties,
 	...parcelOperations,
 	...parcelFields,
 ];

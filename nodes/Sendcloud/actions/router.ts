@@ -4,8 +4,7 @@ import { type Operation, route } from '../../shared/router';
 import { integration } from './integration/Integration.resource';
 import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { createShipments, downloadDocuments } from './labels';
-import { listOrders } from './listOrders';
-import { upsertShipments } from './upsertShipments';
+import { order } from './order/Order.resource';
 
 // Until each resource has its own modules: the custom operations as they were.
 const whole = (run: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>): Operation => ({
@@ -20,7 +19,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await route.call(this, {
 		integration,
 		integrationLog,
-		shipment: { upsert: whole(upsertShipments), getAll: whole(listOrders) },
+		shipment: order,
 		parcel: { create: whole(createShipments), downloadDocument: whole(downloadDocuments) },
 	});
 }

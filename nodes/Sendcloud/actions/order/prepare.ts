@@ -1,4 +1,5 @@
-import { validateAgainst } from '../../shared/jsonSchema';
+import { validateAgainst } from '../../../shared/jsonSchema';
+import { toIsoDateTime } from '../../helpers/dates';
 import { ORDER_SCHEMA } from './orderSchema';
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP'];
@@ -15,15 +16,6 @@ export interface OrderCheck {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-function toIsoDateTime(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
-		return String((value as { toISO: () => string }).toISO());
-	}
-	const date = value instanceof Date ? value : new Date(String(value));
-	return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
-}
 
 function toDecimalString(value: unknown): unknown {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
