@@ -16,8 +16,8 @@ import {
 	judgeShipment,
 	labelledParcelIds,
 	withoutLabelFiles,
-} from './announcement';
-import { derivedReference, shipmentDifferences } from './labelReference';
+} from './parcel/announcement';
+import { derivedReference, shipmentDifferences } from './parcel/labelReference';
 
 export const DOCUMENT_FORMATS = {
 	pdf: { name: 'PDF', mimeType: 'application/pdf', extension: 'pdf' },
