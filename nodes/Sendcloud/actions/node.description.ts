@@ -4,10 +4,10 @@ import {
 	integrationLogFields,
 	integrationLogOperations,
 } from '../descriptions/IntegrationLogDescription';
-import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
 import { shipmentFields, shipmentOperations } from '../descriptions/ShipmentDescription';
 import { authenticationProperty, sendcloudCredentials } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
+import { parcelProperties } from './parcel/Parcel.resource';
 
 export const sendcloudDescription: INodeTypeDescription = {
 	displayName: 'Sendcloud',
@@ -43,7 +43,6 @@ export const sendcloudDescription: INodeTypeDescription = {
 		...integrationLogFields,
 		...shipmentOperations,
 		...shipmentFields,
-		...parcelOperations,
-		...parcelFields,
+		...parcelProperties,
 	],
 };

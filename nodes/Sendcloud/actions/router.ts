@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { type Operation, route } from '../../shared/router';
 import { integration } from './integration/Integration.resource';
-import { createShipments, downloadDocuments } from './labels';
 import { listOrders } from './listOrders';
+import { parcel } from './parcel/Parcel.resource';
 import { upsertShipments } from './upsertShipments';
 
 // Until each resource has its own modules: the custom operations as they were.
@@ -19,6 +19,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await route.call(this, {
 		integration,
 		shipment: { upsert: whole(upsertShipments), getAll: whole(listOrders) },
-		parcel: { create: whole(createShipments), downloadDocument: whole(downloadDocuments) },
+		parcel,
 	});
 }
