@@ -10,10 +10,15 @@ import {
 	withoutLabelFiles,
 } from './announcement';
 import { downloadDocumentFile } from './documents';
-import type { Purchase } from './purchase';
 import { shipmentDifferences } from './labelReference';
+import type { Purchase } from './purchase';
 
 const describeV3Errors = (errors: unknown[]) => sendcloudErrorDetail({ errors });
+
+/** A reference as part of a file name: it is the user's text, and may hold path separators. */
+function fileSafe(text: string): string {
+	return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+}
 
 /** Create and announce one shipment; a 409 returns the one an earlier attempt created. */
 async function announce(
@@ -159,8 +164,4 @@ export async function buyLabel(
 	} catch (caught) {
 		throw downloadFailure(ctx, caught, i, outcome, shipment, parcelIds);
 	}
-}
-
-function fileSafe(text: string): string {
-	return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
 }

@@ -6,7 +6,7 @@ import type { Operation } from '../../../shared/router';
 import { sendcloudV3ApiRequest } from '../../transport';
 import { addressFields } from './address';
 
-/** The address fields as the API names them; the country code is the only one normalised. */
+/** UI field → API field. Values go as typed, for the carrier to judge; only the country code is normalised. */
 const ADDRESS = [
 	['address_line_1', 'addressAddressLine1'],
 	['house_number', 'addressHouseNumber'],
