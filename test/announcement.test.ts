@@ -2,7 +2,7 @@ import {
 	judgeShipment,
 	labelledParcelIds,
 	withoutLabelFiles,
-} from '../nodes/Sendcloud/actions/announcement';
+} from '../nodes/Sendcloud/actions/parcel/announcement';
 import { sendcloudV3Base } from '../nodes/shared/baseUrl';
 import { nextFromLinkHeader } from '../nodes/shared/transport';
 import { sendcloudErrorDetail, sendcloudV3Profile } from '../nodes/Sendcloud/transport';

@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { derivedReference, shipmentDifferences } from '../nodes/Sendcloud/actions/labelReference';
+import {
+	derivedReference,
+	shipmentDifferences,
+} from '../nodes/Sendcloud/actions/parcel/labelReference';
 import { apiShipment } from './helpers/shipments';
 
 const shipment = (overrides: IDataObject = {}) =>

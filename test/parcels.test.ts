@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
-import { derivedReference } from '../nodes/Sendcloud/actions/labelReference';
+import { derivedReference } from '../nodes/Sendcloud/actions/parcel/labelReference';
 import { credentialsHelper, makeNode, runNode } from './helpers/engine';
 import { API_KEY, type Sandbox, useSandbox } from './helpers/sandbox';
 import { apiShipment } from './helpers/shipments';

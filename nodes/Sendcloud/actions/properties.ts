@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parcelFields, parcelOperations } from '../descriptions/ParcelDescription';
 import { authenticationProperty } from '../helpers/fields';
 import { integrationProperties } from './integration/Integration.resource';
 import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 import { orderProperties } from './order/Order.resource';
+import { parcelProperties } from './parcel/Parcel.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -25,6 +25,5 @@ export const sendcloudProperties: INodeProperties[] = [
 	...integrationProperties,
 	...integrationLogProperties,
 	...orderProperties,
-	...parcelOperations,
-	...parcelFields,
+	...parcelProperties,
 ];

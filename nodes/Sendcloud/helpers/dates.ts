@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 /** The API's `YYYY-MM-DD` from what users type or map: ISO strings, Luxon DateTimes, Dates. */
 export function toApiDate(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -25,4 +28,21 @@ export function toIsoDateTime(value: unknown): string | undefined {
 	}
 	const date = value instanceof Date ? value : new Date(String(value));
 	return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
+/**
+ * A date-time field's value as the ISO 8601 UTC text the API takes: an expression may give a Luxon
+ * DateTime rather than text, and a wrong date must fail before anything is sent.
+ */
+export function isoDateTime(node: INode, label: string, value: unknown, itemIndex: number): string {
+	const text =
+		typeof (value as { toISO?: unknown })?.toISO === 'function'
+			? String((value as { toISO: () => string }).toISO())
+			: String(value);
+	if (Number.isNaN(Date.parse(text))) {
+		throw new NodeOperationError(node, `${label}: "${text}" is not a date and time`, {
+			itemIndex,
+		});
+	}
+	return new Date(text).toISOString();
 }
