@@ -8,4 +8,6 @@ export interface HttpFailure {
 	location?: string;
 	body?: unknown;
 	message: string;
+	/** The request's URL (its path below the API base URL, or a next page's full URL), for messages. */
+	path?: string;
 }

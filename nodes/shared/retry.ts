@@ -4,8 +4,6 @@ import { sleep } from 'n8n-workflow';
 import type { HttpFailure } from './httpFailure';
 import { asNodeError } from './nodeError';
 
-export type { HttpFailure } from './httpFailure';
-
 export interface RetryPolicy {
 	maxAttempts: number;
 	baseDelayMs: number;

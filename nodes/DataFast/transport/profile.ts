@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { HttpFailure } from '../../shared/retry';
+import type { HttpFailure } from '../../shared/httpFailure';
 import { trimBaseUrl } from '../../shared/baseUrl';
 import { unansweredError } from '../../shared/nodeError';
 import { type ApiProfile, errorBody } from '../../shared/transport';

@@ -2,8 +2,6 @@ import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INode,
 	INodeCredentialDescription,
 	INodeProperties,
@@ -48,9 +46,6 @@ export function integrationIdLocator(
 	};
 }
 
-/** Path of the chosen integration, validated: every operation on one integration starts here. */
-export const INTEGRATION_PATH = '=/integrations/{{ String($parameter.integrationId).trim() }}';
-
 /** The integration ID the user gave (from the list, typed, or mapped), checked before any request. */
 export function parseIntegrationId(node: INode, value: unknown, itemIndex?: number): number {
 	const raw = String(value ?? '').trim();
@@ -69,14 +64,6 @@ export function integrationIdAt(ctx: IExecuteFunctions, itemIndex: number): numb
 		ctx.getNode(),
 		ctx.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }),
 		itemIndex,
-	);
-}
-
-export function integrationIdOf(this: IExecuteSingleFunctions): number {
-	return parseIntegrationId(
-		this.getNode(),
-		this.getNodeParameter('integrationId', undefined, { extractValue: true }),
-		this.getItemIndex(),
 	);
 }
 
@@ -130,14 +117,6 @@ export const authenticationProperty: INodeProperties = {
 	default: 'apiKey',
 };
 
-export async function validateIntegrationId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	integrationIdOf.call(this);
-	return requestOptions;
-}
-
 export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
 		{
@@ -156,7 +135,6 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
-			routing: { output: { maxResults: '={{$value}}' } },
 		},
 	];
 }

@@ -1,23 +1,11 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IHttpRequestMethods,
-	INode,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IHttpRequestMethods, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sendcloudV3Base, trimBaseUrl } from '../../shared/baseUrl';
 import { unansweredError } from '../../shared/nodeError';
 import { describeFieldErrors, parsePythonLiteral } from '../../shared/pythonLiteral';
 import type { HttpFailure } from '../../shared/httpFailure';
-import {
-	type ApiProfile,
-	errorBody,
-	followNextPages,
-	NEXT_IN_LINK_HEADER,
-	sendRoutedRequest,
-} from '../../shared/transport';
+import { type ApiProfile, errorBody } from '../../shared/transport';
 
 /** Sendcloud's published limits: GET 1000/min; writes 100/min with a burst of 15/s. */
 const READ_LIMITS = [{ limit: 1000, periodMs: 60_000 }];
@@ -67,7 +55,42 @@ export function sendcloudErrorDetail(body: unknown): string | undefined {
 	return lines.length ? lines.join('; ') : message;
 }
 
-function summaryFor(statusCode: number, attempts: number): string {
+/**
+ * What a 404 could not find, named from the request's path, and where to find a right ID: the
+ * first line of an error is all some AI agents pass on to the model, so it says what to change.
+ */
+const NOT_FOUND: Array<[RegExp, (id: string) => string]> = [
+	[
+		/^\/integrations\/(\d+)(\/|$)/,
+		(id) =>
+			`integration ${id}: check the ID, or list the account's integrations with Integration → Get Many`,
+	],
+	[
+		/^\/shipments\/([^/]+)(\/|$)/,
+		(id) => `shipment ${id}: check the ID, or find shipments with Parcel & Label → Get Many`,
+	],
+	[
+		/^\/parcels\/(\d+)(\/|$)/,
+		(id) =>
+			`parcel ${id}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,
+	],
+];
+
+function notFound(path: string | undefined, tries: string): string {
+	const relative = /^https?:/.test(path ?? '')
+		? new URL(String(path)).pathname.replace(/^.*?\/api\/v[23]/, '')
+		: (path ?? '');
+	for (const [pattern, subject] of NOT_FOUND) {
+		const match = pattern.exec(relative);
+		if (match) {
+			const [what, advice] = subject(decodeURIComponent(match[1])).split(/: (.*)/s);
+			return `Sendcloud could not find ${what}${tries}: ${advice}`;
+		}
+	}
+	return `Sendcloud could not find the requested resource${tries}`;
+}
+
+function summaryFor(statusCode: number, attempts: number, path?: string): string {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
 	switch (statusCode) {
 		case 400:
@@ -77,7 +100,7 @@ function summaryFor(statusCode: number, attempts: number): string {
 		case 403:
 			return 'Sendcloud refused access to this resource';
 		case 404:
-			return `Sendcloud could not find the requested resource${tries}`;
+			return notFound(path, tries);
 		case 429:
 			return `Sendcloud's rate limit was still exceeded${tries}: other clients may be using the same account's quota`;
 		default:
@@ -122,7 +145,7 @@ export const sendcloudProfile: ApiProfile = {
 			});
 		const detail = sendcloudErrorDetail(failure.body);
 		return new NodeApiError(node, errorBody(failure), {
-			message: summaryFor(statusCode, attempts),
+			message: summaryFor(statusCode, attempts, failure.path),
 			description:
 				[detail, hints[statusCode], repeatNote(statusCode, attempts)].filter(Boolean).join(' ') ||
 				undefined,
@@ -160,17 +183,3 @@ export const sendcloudV3Profile: ApiProfile = {
 		return typeof reference === 'string' && reference.trim() !== '';
 	},
 };
-
-export async function sendToSendcloudV3(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRoutedRequest.call(this, sendcloudV3Profile, requestData);
-}
-
-export async function listFromSendcloudV3(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await followNextPages.call(this, sendcloudV3Profile, requestData, NEXT_IN_LINK_HEADER);
-}

@@ -9,5 +9,4 @@ export {
 	pagesOf,
 } from './pages';
 export { apiRequest, apiResponse, type ResponseExpectations } from './requests';
-export { checkResponse, followNextPages, sendRoutedRequest, viaTransport } from './routed';
 export { type ApiProfile, type RequestContext, TRANSPORT_LIMITS } from './send';

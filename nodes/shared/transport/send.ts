@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IExecutePaginationFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -51,11 +50,7 @@ export interface ApiProfile {
 }
 
 export type RequestContext =
-	| IExecuteFunctions
-	| IExecutePaginationFunctions
-	| IPollFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions;
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /** What a failed attempt tells the account's pacer. */
 function quotaAnswer(failure: HttpFailure | undefined): PacedAnswer {
@@ -174,7 +169,8 @@ export async function send<T>(
 		safeToRepeat: profile.safeToRepeat(method, options.url, options.body),
 		node,
 		itemIndex,
-		fail: (failure, attempts) => profile.toNodeApiError(node, failure, attempts, itemIndex),
+		fail: (failure, attempts) =>
+			profile.toNodeApiError(node, { ...failure, path: options.url }, attempts, itemIndex),
 	});
 }
 
