@@ -164,7 +164,9 @@ describe('API errors become clear messages', () => {
 		const { error } = await runNode(
 			integrationNode({ operation: 'get', integrationId: byId(999) }),
 		);
-		expect(error?.message).toBe('Sendcloud could not find the requested resource');
+		expect(error?.message).toBe(
+			"Sendcloud could not find integration 999: check the ID, or list the account's integrations with Integration → Get Many",
+		);
 		expect(error?.description).toBe('No Integration matches the given query.');
 		expect(error?.httpCode).toBe('404');
 	});

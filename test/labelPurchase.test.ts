@@ -185,7 +185,7 @@ describe('a label bought is always reported', () => {
 		// n8n keeps only the message in an error item's JSON: the message names the shipment.
 		expect(items[0].json).toEqual({ error: error.message });
 		expect(error.message).toBe(
-			`The label of shipment ${String(shipment.id)} ("dl-1", parcel ${String(parcelId)}) was bought, but downloading it failed: Sendcloud could not find the requested resource`,
+			`The label of shipment ${String(shipment.id)} ("dl-1", parcel ${String(parcelId)}) was bought, but downloading it failed: Sendcloud could not find parcel ${String(parcelId)}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,
 		);
 		expect(error.context).toMatchObject({
 			label_bought: true,

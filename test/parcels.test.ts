@@ -403,7 +403,9 @@ describe('Download Document', () => {
 		const { error } = await runNode(
 			parcelNode({ operation: 'downloadDocument', parcelId: '999999999' }),
 		);
-		expect(error?.message).toBe('Sendcloud could not find the requested resource');
+		expect(error?.message).toBe(
+			"Sendcloud could not find parcel 999999999: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many",
+		);
 	});
 });
 
@@ -511,7 +513,9 @@ describe('Get, Get Many, Cancel, Return portal, Validate Address', () => {
 		const { error } = await runNode(
 			parcelNode({ operation: 'getReturnPortalUrl', shipmentId: plain.id }),
 		);
-		expect(error?.message).toBe('Sendcloud could not find the requested resource');
+		expect(error?.message).toBe(
+			`Sendcloud has no return portal for shipment ${String(plain.id)}: the shipment does not exist, or its brand has no return portal set up in Sendcloud`,
+		);
 		expect(calls(sandbox)).toEqual([
 			`GET /api/v3/shipments/${branded.id}/return-portal-url`,
 			`GET /api/v3/shipments/${plain.id}/return-portal-url`,
@@ -544,7 +548,9 @@ describe('Get, Get Many, Cancel, Return portal, Validate Address', () => {
 
 	test('an unknown shipment fails with Sendcloud’s reason; a bad ID fails before any request', async () => {
 		const unknown = await runNode(parcelNode({ operation: 'get', shipmentId: 'no-such-shipment' }));
-		expect(unknown.error?.message).toBe('Sendcloud could not find the requested resource');
+		expect(unknown.error?.message).toBe(
+			'Sendcloud could not find shipment no-such-shipment: check the ID, or find shipments with Parcel & Label → Get Many',
+		);
 		sandbox.requests.length = 0;
 		const bad = await runNode(parcelNode({ operation: 'get', shipmentId: 'a/b' }));
 		expect(bad.error?.message).toBe('"a/b" is not a shipment ID');

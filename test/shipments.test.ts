@@ -458,7 +458,9 @@ describe('Delete', () => {
 				shipmentUuid: '6b436cb2-65a4-482c-9d25-38be7868ff00',
 			}),
 		);
-		expect(error?.message).toBe('Sendcloud could not find the requested resource');
+		expect(error?.message).toBe(
+			'Sendcloud has no such order in integration 101: check the shipment UUID, or the external order and shipment IDs (list the orders with Order → Get Many)',
+		);
 		expect(error?.description).toContain('No ShipmentBlob matches the given query.');
 	});
 

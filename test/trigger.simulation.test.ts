@@ -86,7 +86,7 @@ async function simulate({
 		} catch (error) {
 			failedPolls++;
 			expect(String((error as Error).message)).toBe(
-				'Sendcloud could not find the requested resource',
+				"Sendcloud could not find integration 101: check the ID, or list the account's integrations with Integration → Get Many",
 			);
 		}
 		// A fault a poll did not reach (a page it did not need) must not hit the next one.

@@ -117,7 +117,9 @@ describe('New Order', () => {
 		);
 		const before = JSON.stringify(runner.staticData);
 		sandbox.injectFaults({ kind: '404', path: '/shipments$', query: 'cursor=' });
-		await expect(runner.poll()).rejects.toThrow('Sendcloud could not find the requested resource');
+		await expect(runner.poll()).rejects.toThrow(
+			"Sendcloud could not find integration 101: check the ID, or list the account's integrations",
+		);
 		expect(JSON.stringify(runner.staticData)).toBe(before);
 		expect(new Set(uuids(await runner.poll()))).toEqual(new Set(arrived));
 	});
@@ -199,7 +201,7 @@ describe('New Order', () => {
 			} as never),
 		);
 		await expect(runner.poll('manual')).rejects.toThrow(
-			'Sendcloud could not find the requested resource',
+			"Sendcloud could not find integration 999: check the ID, or list the account's integrations with Integration → Get Many",
 		);
 	});
 

@@ -226,7 +226,8 @@ module.exports = [
 			operation: 'get',
 			integrationId: rl(999),
 		}),
-		expectError: 'Sendcloud could not find the requested resource',
+		expectError:
+			"Sendcloud could not find integration 999: check the ID, or list the account's integrations with Integration → Get Many",
 	},
 	{
 		name: 'Exception logs: Get Many follows every page',

@@ -59,38 +59,54 @@ export function sendcloudErrorDetail(body: unknown): string | undefined {
  * What a 404 could not find, named from the request's path, and where to find a right ID: the
  * first line of an error is all some AI agents pass on to the model, so it says what to change.
  */
-const NOT_FOUND: Array<[RegExp, (id: string) => string]> = [
+const integrationMissing = (id: string, tries: string) =>
+	`Sendcloud could not find integration ${id}${tries}: check the ID, or list the account's integrations with Integration → Get Many`;
+
+const NOT_FOUND: Array<[RegExp, (id: string, tries: string) => string]> = [
 	[
-		/^\/integrations\/(\d+)(\/|$)/,
-		(id) =>
-			`integration ${id}: check the ID, or list the account's integrations with Integration → Get Many`,
+		/^\/integrations\/(\d+)\/shipments\/delete$/,
+		(id, tries) =>
+			`Sendcloud has no such order in integration ${id}${tries}: check the shipment UUID, or the external order and shipment IDs (list the orders with Order → Get Many)`,
+	],
+	[/^\/integrations\/(\d+)(\/|$)/, integrationMissing],
+	[
+		/^\/shipments\/([^/]+)\/return-portal-url$/,
+		(id, tries) =>
+			`Sendcloud has no return portal for shipment ${id}${tries}: the shipment does not exist, or its brand has no return portal set up in Sendcloud`,
 	],
 	[
 		/^\/shipments\/([^/]+)(\/|$)/,
-		(id) => `shipment ${id}: check the ID, or find shipments with Parcel & Label → Get Many`,
+		(id, tries) =>
+			`Sendcloud could not find shipment ${id}${tries}: check the ID, or find shipments with Parcel & Label → Get Many`,
 	],
 	[
 		/^\/parcels\/(\d+)(\/|$)/,
-		(id) =>
-			`parcel ${id}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,
+		(id, tries) =>
+			`Sendcloud could not find parcel ${id}${tries}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,
 	],
 ];
 
-function notFound(path: string | undefined, tries: string): string {
-	const relative = /^https?:/.test(path ?? '')
-		? new URL(String(path)).pathname.replace(/^.*?\/api\/v[23]/, '')
-		: (path ?? '');
-	for (const [pattern, subject] of NOT_FOUND) {
+function notFound(path: string | undefined, tries: string, detail?: string): string {
+	// Whatever the path, Sendcloud names a missing integration in its answer.
+	const integration = /^\/integrations\/(\d+)/.exec(pathBelowApi(path))?.[1];
+	if (integration && /\bIntegration\b/.test(detail ?? ''))
+		return integrationMissing(integration, tries);
+	const relative = pathBelowApi(path);
+	for (const [pattern, message] of NOT_FOUND) {
 		const match = pattern.exec(relative);
-		if (match) {
-			const [what, advice] = subject(decodeURIComponent(match[1])).split(/: (.*)/s);
-			return `Sendcloud could not find ${what}${tries}: ${advice}`;
-		}
+		if (match) return message(decodeURIComponent(match[1]), tries);
 	}
 	return `Sendcloud could not find the requested resource${tries}`;
 }
 
-function summaryFor(statusCode: number, attempts: number, path?: string): string {
+/** A request's path below the API's base URL, also for a next page's full URL. */
+function pathBelowApi(path: string | undefined): string {
+	return /^https?:/.test(path ?? '')
+		? new URL(String(path)).pathname.replace(/^.*?\/api\/v[23]/, '')
+		: (path ?? '');
+}
+
+function summaryFor(statusCode: number, attempts: number, path?: string, detail?: string): string {
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
 	switch (statusCode) {
 		case 400:
@@ -100,7 +116,7 @@ function summaryFor(statusCode: number, attempts: number, path?: string): string
 		case 403:
 			return 'Sendcloud refused access to this resource';
 		case 404:
-			return notFound(path, tries);
+			return notFound(path, tries, detail);
 		case 429:
 			return `Sendcloud's rate limit was still exceeded${tries}: other clients may be using the same account's quota`;
 		default:
@@ -145,7 +161,7 @@ export const sendcloudProfile: ApiProfile = {
 			});
 		const detail = sendcloudErrorDetail(failure.body);
 		return new NodeApiError(node, errorBody(failure), {
-			message: summaryFor(statusCode, attempts, failure.path),
+			message: summaryFor(statusCode, attempts, failure.path, detail),
 			description:
 				[detail, hints[statusCode], repeatNote(statusCode, attempts)].filter(Boolean).join(' ') ||
 				undefined,
