@@ -101,6 +101,30 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		}
 		return found.map((name) => `"${name}"`).join(', ');
 	});
+	const mcpExample = EXAMPLES.find((w) => w.nodes.some((n) => n.type.endsWith('.mcpTrigger')));
+	await step(`the "${mcpExample.name}" example activates and serves its tools`, async () => {
+		const trigger = mcpExample.nodes.find((n) => n.type.endsWith('.mcpTrigger'));
+		const tools = mcpExample.nodes.filter((n) => n.type.endsWith('Tool')).map((n) => n.name);
+		const { versionId } = (await session.get(`/rest/workflows/${mcpExample.id}`)).data;
+		await session.post(`/rest/workflows/${mcpExample.id}/activate`, { versionId });
+		const { mcpClientWhenServed, toolName } = require('../test/e2e/mcpClient');
+		const endpoint = `${url}/mcp/${trigger.parameters.path}`;
+		let client;
+		try {
+			client = await mcpClientWhenServed(endpoint);
+			const listed = (await client.listTools(undefined, { timeout: 30_000 })).tools.map(
+				(t) => t.name,
+			);
+			const wanted = tools.map(toolName);
+			if (!isDeepStrictEqual([...listed].sort(), [...wanted].sort()))
+				throw new Error(`expected the tools ${wanted}, the MCP client got ${listed}`);
+			return `${listed.length} tools at ${endpoint}: ${listed.join(', ')}`;
+		} finally {
+			await client?.close().catch(() => {});
+			// Leave the demo as imported: the person activates it when they want the server.
+			await session.post(`/rest/workflows/${mcpExample.id}/deactivate`, {});
+		}
+	});
 	await step('the "list integrations" example runs to success', async () => {
 		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleListIntegrations');
 		const before = sandbox.requests.length;

@@ -82,7 +82,9 @@ n8n is running with the Sendcloud, Sendcloud Trigger, Sendcloud Webhook Trigger 
   Log in:   ${owner.email} / ${owner.password}
   Workflows: "Sendcloud: list integrations", "Sendcloud: bulk create or update 250 orders",
              "Sendcloud: on new orders" and "Sendcloud: a label PDF for each new paid order"
-             (activate them to poll every minute), "DataFast: payment provider status"
+             (activate them to poll every minute), "DataFast: payment provider status",
+             "Sendcloud: MCP server for AI assistants" (activate it, then point an MCP client at
+             ${url}/mcp/sendcloud)
   Credentials point at the sandbox: ${sandbox.sendcloudBaseUrl} and ${sandbox.dataFastBaseUrl}
 Press Ctrl-C to stop n8n and the sandbox.`);
 
