@@ -1,8 +1,8 @@
-import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import {
-	apiRequest,
 	apiResponse,
+	jsonRequestFunction,
 	NEXT_IN_LINK_HEADER,
 	pagesOf,
 	type RequestContext,
@@ -12,33 +12,11 @@ import { sendcloudProfile, sendcloudV3Profile } from './profile';
 
 export * from './profile';
 
-export interface SendcloudRequest {
-	body?: unknown;
-	qs?: IDataObject;
-	/** The input item the request is for: its errors name it. */
-	itemIndex?: number;
-	/** Runs on each answer inside the retry loop: throwing there marks the answer malformed. */
-	check?: (body: unknown) => void;
-}
+/** One request to Sendcloud's v2 API (integrations, their orders and exception logs). */
+export const sendcloudApiRequest = jsonRequestFunction(sendcloudProfile);
 
-/**
- * One request to Sendcloud's v2 API (integrations, their orders and exception logs): paced to the
- * account's limits, retried when safe, judged and mapped to n8n errors by the shared transport.
- */
-export async function sendcloudApiRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	{ body, qs, itemIndex, check }: SendcloudRequest = {},
-): Promise<IDataObject> {
-	return (await apiRequest.call(
-		this,
-		sendcloudProfile,
-		{ method, url: path, body: body as IDataObject, qs },
-		itemIndex,
-		check,
-	)) as IDataObject;
-}
+/** One request to Sendcloud's v3 API (shipments, labels, documents), on the same quota as v2. */
+export const sendcloudV3ApiRequest = jsonRequestFunction(sendcloudV3Profile);
 
 /** The records of each page of a v2 list (cursor pages, `{results, next}`). */
 export function sendcloudPages(
@@ -48,22 +26,6 @@ export function sendcloudPages(
 	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	return pagesOf.call(this, sendcloudProfile, { method: 'GET', url: path, qs }, { itemIndex });
-}
-
-/** One request to Sendcloud's v3 API (shipments, labels, documents), on the same quota as v2. */
-export async function sendcloudV3ApiRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	{ body, qs, itemIndex, check }: SendcloudRequest = {},
-): Promise<IDataObject> {
-	return (await apiRequest.call(
-		this,
-		sendcloudV3Profile,
-		{ method, url: path, body: body as IDataObject, qs },
-		itemIndex,
-		check,
-	)) as IDataObject;
 }
 
 /**

@@ -8,5 +8,11 @@ export {
 	type PageLinks,
 	pagesOf,
 } from './pages';
-export { apiRequest, apiResponse, type ResponseExpectations } from './requests';
+export {
+	apiRequest,
+	apiResponse,
+	type JsonRequest,
+	jsonRequestFunction,
+	type ResponseExpectations,
+} from './requests';
 export { type ApiProfile, type RequestContext, TRANSPORT_LIMITS } from './send';

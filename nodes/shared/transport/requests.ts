@@ -1,4 +1,9 @@
-import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { assertSuccess } from './answers';
 import { type ApiProfile, accountOf, redirected, type RequestContext, send } from './send';
@@ -67,4 +72,37 @@ export async function apiRequest<T = unknown>(
 	check?: (body: unknown) => void,
 ): Promise<T> {
 	return (await apiResponse.call(this, profile, options, itemIndex, { check })).body as T;
+}
+
+/** A JSON request as the operations give it: its body, query, item and answer check. */
+export interface JsonRequest {
+	body?: unknown;
+	qs?: IDataObject;
+	/** The input item the request is for: its errors name it. */
+	itemIndex?: number;
+	/** Runs on each answer inside the retry loop: throwing there marks the answer malformed. */
+	check?: (body: unknown) => void;
+}
+
+/**
+ * The request function of one API (as Gong's `gongApiRequest`): bound to its profile, so that an
+ * operation names only the method and path, and every request is paced, retried when safe, judged
+ * and mapped to the API's n8n errors.
+ */
+export function jsonRequestFunction(profile: ApiProfile) {
+	return async function (
+		this: RequestContext,
+		method: IHttpRequestMethods,
+		path: string,
+		{ body, qs, itemIndex, check }: JsonRequest = {},
+	): Promise<IDataObject> {
+		const options: IHttpRequestOptions = {
+			method,
+			url: path,
+			headers: { Accept: 'application/json' },
+			qs,
+		};
+		if (body !== undefined) options.body = body as IDataObject;
+		return (await apiRequest.call(this, profile, options, itemIndex, check)) as IDataObject;
+	};
 }
