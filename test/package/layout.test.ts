@@ -57,3 +57,24 @@ test('no module imports itself through others', () => {
 	expect(cycles).toEqual([]);
 	expect([...graph.values()].flat().filter((target) => target.endsWith('(missing)'))).toEqual([]);
 });
+
+/** Every file under test/ but the n8n-core adapter, which is the one place an n8n upgrade may break. */
+const N8N_CORE_ADAPTER = join(ROOT, 'test', 'helpers', 'n8nCore.ts');
+const testFiles = (function scripts(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : scripts(path);
+		return /\.(ts|js|mjs|cjs)$/.test(path) ? [path] : [];
+	});
+})(join(ROOT, 'test'));
+
+test('only test/helpers/n8nCore.ts imports n8n-core', () => {
+	const importsN8nCore =
+		/(?:from\s+|import\s+|require\(\s*|import\(\s*)['"]n8n-core(?:\/[^'"]*)?['"]/;
+	expect(testFiles).toContain(N8N_CORE_ADAPTER);
+	expect(importsN8nCore.test(readFileSync(N8N_CORE_ADAPTER, 'utf8'))).toBe(true);
+	const others = testFiles.filter(
+		(file) => file !== N8N_CORE_ADAPTER && importsN8nCore.test(readFileSync(file, 'utf8')),
+	);
+	expect(others.map((file) => relative(ROOT, file))).toEqual([]);
+});
