@@ -1,121 +1,17 @@
 'use strict';
 // Workflows a user would build, run inside a real n8n by test/e2e/run.js. Each case names its
 // workflow's nodes, what to set up in the sandbox first, and what must come out.
-const { PACKAGE } = require('../../scripts/n8n-runtime');
-
-const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
-const OAUTH = {
-	sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' },
-};
-const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
-const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
-
-/** Manual Trigger → [Code that makes items] → the node under test (named "Under Test"). */
-function workflow(
-	id,
-	parameters,
-	{ credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {},
-) {
-	const nodes = [
-		{
-			id: 'start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-	];
-	const connections = {};
-	let previous = 'Start';
-	if (itemsCode) {
-		nodes.push({
-			id: 'items',
-			name: 'Items',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [200, 0],
-			parameters: { jsCode: itemsCode },
-		});
-		connections.Start = { main: [[{ node: 'Items', type: 'main', index: 0 }]] };
-		previous = 'Items';
-	}
-	nodes.push({
-		id: 'under-test',
-		name: 'Under Test',
-		type: `${PACKAGE}.${type}`,
-		typeVersion: 1,
-		position: [400, 0],
-		parameters,
-		credentials,
-		...settings,
-	});
-	connections[previous] = { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] };
-	return {
-		id,
-		name: `e2e ${id}`,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
-const ordersCode = (count, invalidEvery = 0) => `
-const items = [];
-for (let n = 0; n < ${count}; n++) {
-  items.push({ json: {
-    name: 'Customer ' + n, address: 'Keizersgracht', house_number: String(100 + n % 50), city: 'Amsterdam',
-    postal_code: '1015 CS', country: 'nl', email: ${invalidEvery ? `n % ${invalidEvery} === 7 ? 'not-an-email' : ` : ''}'customer' + n + '@example.com',
-    order_number: 'E2E-' + n, external_order_id: 700000 + n, created_at: '2026-11-21T09:00:00Z', currency: 'eur',
-    total_order_value: 19.95, weight: 0.5, payment_status: 'paid',
-    parcel_items: [{ description: 'T-shirt', quantity: 1, value: 19.95 }],
-  } });
-}
-return items;`;
-
-const posts = (sandbox) =>
-	sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments'));
-
-/** Shipments in the API's JSON, as a shop would hand them to Create and Announce (Auto-Map). */
-const shipmentsCode = (references, postalCode = '5611 EM') => `
-return ${JSON.stringify(references)}.map((reference) => ({ json: {
-  to_address: { name: 'Piet ' + reference, address_line_1: 'Stadhuisplein 10', postal_code: ${JSON.stringify(postalCode)}, city: 'Eindhoven', country_code: 'NL' },
-  from_address: { sender_address_id: 192 },
-  ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
-  parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
-  external_reference_id: reference,
-} }));`;
-
-/** The text of a PDF n8n produced, as pdftotext (Debian's poppler-utils) reads it. */
-function pdfText(binary) {
-	const { execFileSync } = require('child_process');
-	const path = require('path');
-	const pdftotext = execFileSync(
-		'bash',
-		[path.join(__dirname, '../../scripts/ensure-tool.sh'), 'pdftotext', 'poppler-utils'],
-		{ encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
-	return execFileSync(pdftotext, ['-', '-'], {
-		input: Buffer.from(binary.data, 'base64'),
-	}).toString();
-}
-
-/** A label file as n8n holds it: name, type, size, and a PDF that opens and shows each tracking number. */
-function checkLabelPdf(binary, fileName, trackingNumbers, expect) {
-	expect(
-		[binary.fileName, binary.mimeType, binary.fileExtension],
-		[fileName, 'application/pdf', 'pdf'],
-	);
-	const bytes = Buffer.from(binary.data, 'base64');
-	expect(bytes.length > 500 && bytes.subarray(0, 5).toString() === '%PDF-', true);
-	const text = pdfText(binary);
-	for (const trackingNumber of trackingNumbers) expect(text.includes(trackingNumber), true);
-}
+const {
+	KEY,
+	OAUTH,
+	DATAFAST,
+	rl,
+	workflow,
+	ordersCode,
+	posts,
+	shipmentsCode,
+	checkLabelPdf,
+} = require('../workflowKit');
 
 module.exports = [
 	{
