@@ -73,6 +73,8 @@ const v2 = loadSpec('sendcloud-v2', 'sendcloud-v2-integrations.openapi.yml');
 const V3_SHIPMENTS_FILE = 'sendcloud-v3-shipments.openapi.yml';
 const V3_DOCUMENTS_FILE = 'sendcloud-v3-parcel-documents.openapi.yml';
 const v3Shipments = loadSpec('sendcloud-v3-shipments', V3_SHIPMENTS_FILE, oneOfAsAnyOf);
+const V3_SHIPPING_OPTIONS_FILE = 'sendcloud-v3-shipping-options.openapi.yml';
+const v3ShippingOptions = loadSpec('sendcloud-v3-shipping-options', V3_SHIPPING_OPTIONS_FILE);
 const v3Documents = loadSpec('sendcloud-v3-documents', V3_DOCUMENTS_FILE, (doc) => {
 	// The bulk download answers in the same three formats but does not declare the header that picks one.
 	const bulk = doc.paths['/parcel-documents/{type}'].get;
@@ -215,7 +217,11 @@ function validateRequest(request) {
 	return { ...check, violations: problems.map((p) => p.text) };
 }
 
-const v3Operations = [...v3Shipments.operations, ...v3Documents.operations];
+const v3Operations = [
+	...v3Shipments.operations,
+	...v3Documents.operations,
+	...v3ShippingOptions.operations,
+];
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
 function validateV3Request(request) {
@@ -275,6 +281,7 @@ function amendAnswers(doc) {
 const v3Answers = [
 	loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers),
 	loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers),
+	loadSpec('sendcloud-v3-shipping-options-answers', V3_SHIPPING_OPTIONS_FILE, amendAnswers),
 ];
 const answerValidators = new Map();
 

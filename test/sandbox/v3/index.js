@@ -13,6 +13,7 @@ const {
 } = require('./shipments');
 const { validateAddress } = require('./addresses');
 const { renderDocument, EXTENSIONS } = require('./documents');
+const { shippingOptionHandlers } = require('./shippingOptions');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -243,6 +244,7 @@ function createV3Api({
 			documentFile(c, c.pathParams.type, [c.pathParams.id], c.query.dpi),
 		'sc-public-v3-scp-get-retrieve_parcel_documents_bulk': (c) =>
 			documentFile(c, c.pathParams.type, c.query.parcels),
+		...shippingOptionHandlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
