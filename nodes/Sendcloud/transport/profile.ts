@@ -193,7 +193,9 @@ export const sendcloudV3Profile: ApiProfile = {
 		return base;
 	},
 	safeToRepeat(method, url, body) {
-		if (method !== 'POST' || /\/(cancel|addresses\/validate)\/?$/.test(url)) return true;
+		// POST /shipping-options only reads (prices, nothing bought): as safe to repeat as a GET.
+		if (method !== 'POST' || /\/(cancel|addresses\/validate|shipping-options)\/?$/.test(url))
+			return true;
 		const reference = (body as { external_reference_id?: unknown } | undefined)
 			?.external_reference_id;
 		return typeof reference === 'string' && reference.trim() !== '';
