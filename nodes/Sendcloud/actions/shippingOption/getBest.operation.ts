@@ -72,7 +72,17 @@ export const getBest: Operation = {
 			}
 			const question = questionOf(this, i, true);
 			const { options, message } = await asker.ask(question.body, i);
-			const candidates = candidatesOf(options, question.weightsKg);
+			// An option that needs a service point cannot be bought for a home address: only when asked for.
+			const lastMile = (question.body.functionalities as IDataObject | undefined)?.last_mile;
+			const servicePoint = lastMile === 'service_point' || lastMile === 'locker_or_service_point';
+			const candidates = candidatesOf(
+				options.filter(
+					(option) =>
+						servicePoint ||
+						(option.requirements as IDataObject | undefined)?.is_service_point_required !== true,
+				),
+				question.weightsKg,
+			);
 			const currencies = currenciesOf(candidates);
 			if (currencies.length > 1) {
 				throw new NodeOperationError(
