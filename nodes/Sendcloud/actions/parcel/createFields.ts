@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields } from './address';
 import { binaryPropertyField, documentOptionsField } from './documents';
+import { shippingOptionCodeLocator } from './shippingOptionCode';
 
 const defineBelow = { show: { dataMode: ['defineBelow'] } };
 const senderAddress = { show: { dataMode: ['defineBelow'], senderType: ['address'] } };
@@ -80,16 +81,7 @@ export const createFields: INodeProperties[] = [
 		displayOptions: senderAddress,
 	},
 	...addressFields('sender', false, senderAddress),
-	{
-		displayName: 'Shipping Option Code',
-		name: 'shippingOptionCode',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. postnl:standard',
-		displayOptions: defineBelow,
-		description:
-			'Carrier and service, as Sendcloud’s shipping options name them. Required unless shipping rules choose it.',
-	},
+	shippingOptionCodeLocator(defineBelow),
 	{
 		displayName: 'Order Number',
 		name: 'orderNumber',

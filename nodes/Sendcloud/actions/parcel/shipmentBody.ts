@@ -48,7 +48,10 @@ export function shipmentFromFields(ctx: IExecuteFunctions, i: number): IDataObje
 			});
 		},
 	);
-	const shippingOptionCode = text('shippingOptionCode');
+	// A resource locator; workflows saved before it was one hold the code as plain text, which reads the same.
+	const shippingOptionCode = String(
+		ctx.getNodeParameter('shippingOptionCode', i, '', { extractValue: true }) ?? '',
+	).trim();
 	const shipment: IDataObject = compact({
 		to_address: compact({
 			name: text('recipientName'),
