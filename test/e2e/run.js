@@ -11,7 +11,10 @@ const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox } = require('../sandbox/server');
-const cases = require('./cases');
+// E2E_ONLY=<text>: only the cases whose name contains it (while developing one area).
+const cases = require('./cases').filter(
+	(testCase) => !process.env.E2E_ONLY || testCase.name.includes(process.env.E2E_ONLY),
+);
 
 const args = process.argv.slice(2);
 const lines = (
