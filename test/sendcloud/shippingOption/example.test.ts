@@ -20,7 +20,7 @@ const parametersOf = (name: string) => example.nodes.find((node) => node.name ==
 test('the cheapest-label example: each paid order gets its cheapest option, a label with that code, one print batch', async () => {
 	const orders = (sandbox.state.shipments.get(101) ?? [])
 		.filter((order) => (order.payment_status as IDataObject).id === 'paid')
-		.slice(0, 6);
+		.slice(0, 6) as IDataObject[];
 	expect(new Set(orders.map((order) => order.country)).size).toBeGreaterThan(3);
 
 	const best = await runNode(
