@@ -107,6 +107,51 @@ describe('Shipping Option → Get Best Option', () => {
 		});
 	});
 
+	test('parcels as a JSON list from each order: as many parcels as the order holds', async () => {
+		const { json, error } = await runNode(
+			shippingOptionNode('getBest', {
+				...mapped,
+				parcelsInput: 'json',
+				parcelsJson: '={{ $json.packages }}',
+			}),
+			[
+				{ ...order(1, 'NL', 0), packages: [{ weight: 1 }] },
+				{
+					...order(2, 'NL', 0),
+					packages: [{ weight: 1 }, { weight: 2, length: 30, width: 20, height: 10 }],
+				},
+				{ ...order(3, 'NL', 0), packages: '[{"weight": 3}]' },
+			],
+		);
+		expect(error).toBeUndefined();
+		expect(optionRequests(sandbox).map((r) => (r.body as { parcels: unknown }).parcels)).toEqual([
+			[{ weight: { value: '1', unit: 'kg' } }],
+			[
+				{ weight: { value: '1', unit: 'kg' } },
+				{
+					weight: { value: '2', unit: 'kg' },
+					dimensions: { length: '30', width: '20', height: '10', unit: 'cm' },
+				},
+			],
+			[{ weight: { value: '3', unit: 'kg' } }],
+		]);
+		expect(json.map((j) => (j.shipping_option as { code: string }).code)).toEqual([
+			'sandbox:letterbox',
+			'postnl:standard',
+			'postnl:standard',
+		]);
+		const bad = await runNode(
+			shippingOptionNode(
+				'getBest',
+				{ parcelsInput: 'json', parcelsJson: '[1, 2]' },
+				{ continueOnFail: true },
+			),
+		);
+		expect(bad.json[0].error).toBe(
+			'Parcels (JSON) must be a list of objects such as {"weight": 1.5}',
+		);
+	});
+
 	test('no option fits: a clear error for that item; with Continue On Fail an error item, the others go on', async () => {
 		const input = [order(1, 'NL', 40), order(2, 'NL', 1)];
 		const stopped = await runNode(shippingOptionNode('getBest', mapped), input);

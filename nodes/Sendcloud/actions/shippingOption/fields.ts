@@ -28,8 +28,37 @@ export const questionFields: INodeProperties[] = [
 	countryField('to'),
 	postalField('to'),
 	{
+		displayName: 'Parcels Input',
+		name: 'parcelsInput',
+		type: 'options',
+		default: 'fields',
+		options: [
+			{
+				name: 'Define Below',
+				value: 'fields',
+				description: 'A fixed number of parcels, each field mappable with an expression',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description:
+					'A list from the order, as many parcels as it holds: map it with an expression',
+			},
+		],
+	},
+	{
+		displayName: 'Parcels (JSON)',
+		name: 'parcelsJson',
+		type: 'json',
+		default: '[{"weight": 1}]',
+		displayOptions: { show: { parcelsInput: ['json'] } },
+		description:
+			'A list of parcels: weight in kg, and optionally length, width and height in cm, e.g. [{"weight": 2.5, "length": 30, "width": 20, "height": 10}, {"weight": 1}]',
+	},
+	{
 		displayName: 'Parcels',
 		name: 'parcels',
+		displayOptions: { show: { parcelsInput: ['fields'] } },
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		default: { parcel: [{ weight: 1 }] },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parseJsonText } from '../../helpers/fields';
 import { CHOICES } from './functionalities';
 
 /** What one item asks: the request body, and the parcels' weights (kg) to judge the answer by. */
@@ -72,6 +73,32 @@ export function parcelsOf(node: INode, parcels: IDataObject[], itemIndex: number
 	});
 }
 
+/** The parcels as given: the fields' list, or a JSON list (text, or a list from an expression). */
+function givenParcels(ctx: IExecuteFunctions, i: number): IDataObject[] {
+	if (ctx.getNodeParameter('parcelsInput', i, 'fields') !== 'json') {
+		return ((ctx.getNodeParameter('parcels', i, {}) as IDataObject).parcel ?? []) as IDataObject[];
+	}
+	const list = parseJsonText(
+		ctx.getNode(),
+		'Parcels (JSON)',
+		ctx.getNodeParameter('parcelsJson', i, ''),
+		i,
+	);
+	const parcels = Array.isArray(list) ? list : list === undefined ? [] : [list];
+	if (
+		parcels.some((parcel) => typeof parcel !== 'object' || parcel === null || Array.isArray(parcel))
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Parcels (JSON) must be a list of objects such as {"weight": 1.5}',
+			{
+				itemIndex: i,
+			},
+		);
+	}
+	return parcels as IDataObject[];
+}
+
 /** The request body the node's fields describe for item `i`, checked before anything is sent. */
 export function questionOf(ctx: IExecuteFunctions, i: number, calculateQuotes: boolean): Question {
 	const node = ctx.getNode();
@@ -94,11 +121,7 @@ export function questionOf(ctx: IExecuteFunctions, i: number, calculateQuotes: b
 		};
 		return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
 	};
-	const parcels = parcelsOf(
-		node,
-		((get('parcels', {}) as IDataObject).parcel ?? []) as IDataObject[],
-		i,
-	);
+	const parcels = parcelsOf(node, givenParcels(ctx, i), i);
 	const functionalities: IDataObject = {};
 	for (const feature of (filters.features as string[] | undefined) ?? []) {
 		functionalities[feature] = true;
