@@ -9,7 +9,13 @@ import {
 import { sendcloudProperties } from './actions/properties';
 import { router } from './actions/router';
 import { sendcloudCredentials } from './helpers/fields';
-import { searchIntegrations } from './methods/listSearch';
+import {
+	searchBrands,
+	searchContracts,
+	searchIntegrations,
+	searchParcelStatuses,
+	searchSenderAddresses,
+} from './methods/listSearch';
 
 export class Sendcloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +36,13 @@ export class Sendcloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchIntegrations },
+		listSearch: {
+			searchIntegrations,
+			searchSenderAddresses,
+			searchBrands,
+			searchContracts,
+			searchParcelStatuses,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,6 +5,10 @@ import { integrationProperties } from './integration/Integration.resource';
 import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 import { orderProperties } from './order/Order.resource';
 import { parcelProperties } from './parcel/Parcel.resource';
+import { brandProperties } from './brand/Brand.resource';
+import { contractProperties } from './contract/Contract.resource';
+import { parcelStatusProperties } from './parcelStatus/ParcelStatus.resource';
+import { senderAddressProperties } from './senderAddress/SenderAddress.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -15,10 +19,14 @@ export const sendcloudProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Brand', value: 'brand' },
+			{ name: 'Contract', value: 'contract' },
 			{ name: 'Integration', value: 'integration' },
 			{ name: 'Integration Exception Log', value: 'integrationLog' },
 			{ name: 'Order (Shipment)', value: 'shipment' },
 			{ name: 'Parcel & Label', value: 'parcel' },
+			{ name: 'Parcel Status', value: 'parcelStatus' },
+			{ name: 'Sender Address', value: 'senderAddress' },
 		],
 		default: 'integration',
 	},
@@ -26,4 +34,8 @@ export const sendcloudProperties: INodeProperties[] = [
 	...integrationLogProperties,
 	...orderProperties,
 	...parcelProperties,
+	...brandProperties,
+	...contractProperties,
+	...parcelStatusProperties,
+	...senderAddressProperties,
 ];

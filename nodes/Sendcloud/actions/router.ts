@@ -5,6 +5,10 @@ import { integration } from './integration/Integration.resource';
 import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { order } from './order/Order.resource';
 import { parcel } from './parcel/Parcel.resource';
+import { brand } from './brand/Brand.resource';
+import { contract } from './contract/Contract.resource';
+import { parcelStatus } from './parcelStatus/ParcelStatus.resource';
+import { senderAddress } from './senderAddress/SenderAddress.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -13,5 +17,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		integrationLog,
 		shipment: order,
 		parcel,
+		brand,
+		contract,
+		parcelStatus,
+		senderAddress,
 	});
 }

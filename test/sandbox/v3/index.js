@@ -12,6 +12,7 @@ const {
 	UNREACHABLE_SHIPPING_OPTION_CODE,
 } = require('./shipments');
 const { validateAddress } = require('./addresses');
+const { accountDataHandlers } = require('./accountData');
 const { renderDocument, EXTENSIONS } = require('./documents');
 
 const BASE_PATH = '/api/v3';
@@ -243,6 +244,7 @@ function createV3Api({
 			documentFile(c, c.pathParams.type, [c.pathParams.id], c.query.dpi),
 		'sc-public-v3-scp-get-retrieve_parcel_documents_bulk': (c) =>
 			documentFile(c, c.pathParams.type, c.query.parcels),
+		...accountDataHandlers({ pageOf, statuses: STATUSES, errorAnswer }),
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
