@@ -198,7 +198,7 @@ function accountDataHandlers({ pageOf, statuses, errorAnswer }) {
 	function listOf({ req, query }, records, view = (r) => r) {
 		let page;
 		try {
-			page = pageOf(records, query, query.page_size ?? DEFAULT_PAGE_SIZE, req, (r) => r.id);
+			page = pageOf(records, query, query.page_size ?? DEFAULT_PAGE_SIZE, req, (r) => String(r.id));
 		} catch {
 			return errorAnswer(404, 'Invalid cursor', { source: { parameter: 'cursor' } });
 		}
