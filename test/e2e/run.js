@@ -11,7 +11,10 @@ const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox } = require('../sandbox/server');
-const cases = require('./cases');
+// E2E_ONLY=<regular expression>: only the cases whose name matches it (while developing).
+const cases = require('./cases').filter(
+	(c) => !process.env.E2E_ONLY || new RegExp(process.env.E2E_ONLY).test(c.name),
+);
 
 const args = process.argv.slice(2);
 const lines = (

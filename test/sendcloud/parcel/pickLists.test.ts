@@ -108,7 +108,7 @@ describe('Get Many: the parcel status filter', () => {
 			apiShipment('status-1'),
 			apiShipment('status-2'),
 		]);
-		sandbox.v3.advanceParcels({ shipmentId: delivered.id });
+		sandbox.v3.advanceParcels({ shipmentId: String(delivered.id) });
 	});
 
 	test.each([
