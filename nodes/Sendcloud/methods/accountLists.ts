@@ -80,7 +80,8 @@ export async function searchContracts(
 			c.country_code ?? c.country,
 			c.is_default_per_carrier ? 'default' : undefined,
 		);
-		const name = `${carrier.name ?? carrier.code ?? 'Carrier'}${label ? ` ${label}` : ''} (${details ? `${details}, ` : ''}ID ${c.id})`;
+		const carrierName = String(carrier.name ?? carrier.code ?? 'Carrier');
+		const name = `${carrierName}${label ? `: ${label}` : ''} (${details ? `${details}, ` : ''}ID ${c.id})`;
 		return { name, value: String(c.id), text: `${name} ${carrier.code ?? ''}` };
 	});
 }

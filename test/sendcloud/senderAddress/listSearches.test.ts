@@ -41,7 +41,7 @@ test('brands: by name, domain or ID', async () => {
 test('contracts: by carrier, name, client ID, state or ID', async () => {
 	const all = await listSearch(node, 'searchContracts');
 	expect(all.results[0]).toEqual({
-		name: 'PostNL PostNL main, sendcloud-1 (direct, active, NL, default, ID 517)',
+		name: 'PostNL: PostNL main, sendcloud-1 (direct, active, NL, default, ID 517)',
 		value: '517',
 	});
 	expect(await values('searchContracts', 'postnl')).toEqual(['517', '519']);
