@@ -9,7 +9,13 @@ import {
 import { sendcloudProperties } from './actions/properties';
 import { router } from './actions/router';
 import { sendcloudCredentials } from './helpers/fields';
-import { searchIntegrations } from './methods/listSearch';
+import {
+	searchBrands,
+	searchContracts,
+	searchIntegrations,
+	searchParcelStatuses,
+	searchSenderAddresses,
+} from './methods/listSearch';
 import { searchShippingOptions } from './methods/shippingOptionSearch';
 
 export class Sendcloud implements INodeType {
@@ -31,7 +37,14 @@ export class Sendcloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchIntegrations, searchShippingOptions },
+		listSearch: {
+			searchIntegrations,
+			searchSenderAddresses,
+			searchBrands,
+			searchContracts,
+			searchParcelStatuses,
+			searchShippingOptions,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

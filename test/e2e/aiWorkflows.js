@@ -222,6 +222,44 @@ const TOOLS = [
 		},
 	},
 	{
+		name: 'list_sender_addresses',
+		description: 'List the sender addresses saved in the Sendcloud account',
+		parameters: {
+			resource: 'senderAddress',
+			operation: 'getAll',
+			returnAll: false,
+			limit: ai('limit', 'How many addresses at most', 'number'),
+		},
+	},
+	{
+		name: 'get_sender_address',
+		description: 'Get one sender address of the Sendcloud account by its ID',
+		parameters: {
+			resource: 'senderAddress',
+			operation: 'get',
+			senderAddressId: {
+				__rl: true,
+				mode: 'id',
+				value: ai('sender_address_id', 'Sendcloud sender address ID, e.g. 192', 'number'),
+			},
+		},
+	},
+	{
+		name: 'list_contracts',
+		description: 'List the carrier contracts of the Sendcloud account, by carrier',
+		parameters: {
+			resource: 'contract',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { carrierCode: ai('carrier', 'Carrier code, e.g. postnl') },
+		},
+	},
+	{
+		name: 'list_parcel_statuses',
+		description: 'List the parcel status codes Sendcloud uses',
+		parameters: { resource: 'parcelStatus', operation: 'getAll', returnAll: true },
+	},
+	{
 		name: 'payment_status',
 		node: 'dataFast',
 		description: 'Which payment providers a DataFast website has connected',
@@ -536,6 +574,36 @@ const CALLS = [
 		args: { integration_id: 103 },
 		requests: ['DELETE /api/v2/integrations/103'],
 		text: ['103', 'deleted'],
+	},
+	{
+		tool: 'list_sender_addresses',
+		args: { limit: 2 },
+		requests: ['GET /api/v3/addresses/sender-addresses'],
+		text: ['Marie Doe', 'Sendcloud Store Amsterdam 1'],
+	},
+	{
+		tool: 'get_sender_address',
+		args: { sender_address_id: 192 },
+		requests: ['GET /api/v3/addresses/sender-addresses/192'],
+		text: ['Marie Doe', 'Stadhuisplein'],
+	},
+	{
+		tool: 'get_sender_address',
+		args: { sender_address_id: 999999 },
+		requests: ['GET /api/v3/addresses/sender-addresses/999999'],
+		error: 'could not find sender address',
+	},
+	{
+		tool: 'list_contracts',
+		args: { carrier: 'postnl' },
+		requests: ['GET /api/v3/contracts'],
+		text: ['PostNL main', 'PostNL returns'],
+	},
+	{
+		tool: 'list_parcel_statuses',
+		args: {},
+		requests: ['GET /api/v3/parcels/statuses'],
+		text: ['READY_TO_SEND', 'Delivered'],
 	},
 ];
 

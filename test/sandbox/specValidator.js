@@ -82,6 +82,26 @@ const v3Documents = loadSpec('sendcloud-v3-documents', V3_DOCUMENTS_FILE, (doc) 
 	return doc;
 });
 
+// Account data: sender addresses, brands, contracts, parcel statuses (v3/accountData.js).
+const V3_ACCOUNT_FILES = [
+	['sendcloud-v3-sender-addresses', 'sendcloud-v3-sender-addresses.openapi.yml'],
+	['sendcloud-v3-brands', 'sendcloud-v3-brands.openapi.yml'],
+	['sendcloud-v3-contracts', 'sendcloud-v3-contracts.openapi.yml'],
+	['sendcloud-v3-parcel-statuses', 'sendcloud-v3-parcel-statuses.openapi.yml'],
+];
+/** The parcel statuses document declares no error schema: the other v3 documents' one applies (NOTICE.md). */
+function withV3ErrorSchema(doc) {
+	if (!doc.components.schemas.ErrorObject) {
+		const donor = YAML.parse(
+			fs.readFileSync(path.join(__dirname, 'spec', V3_ACCOUNT_FILES[0][1]), 'utf8'),
+		);
+		doc.components.schemas.ErrorObject = donor.components.schemas.ErrorObject;
+		doc.components.schemas.errors = donor.components.schemas.errors;
+	}
+	return doc;
+}
+const v3Account = V3_ACCOUNT_FILES.map(([id, file]) => loadSpec(id, file, withV3ErrorSchema));
+
 function coerce(value, schema) {
 	if (schema.type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
 	if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
@@ -221,6 +241,7 @@ const v3Operations = [
 	...v3Shipments.operations,
 	...v3Documents.operations,
 	...v3ShippingOptions.operations,
+	...v3Account.flatMap((s) => s.operations),
 ];
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
@@ -282,6 +303,9 @@ const v3Answers = [
 	loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers),
 	loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers),
 	loadSpec('sendcloud-v3-shipping-options-answers', V3_SHIPPING_OPTIONS_FILE, amendAnswers),
+	...V3_ACCOUNT_FILES.map(([id, file]) =>
+		loadSpec(`${id}-answers`, file, (doc) => amendAnswers(withV3ErrorSchema(doc))),
+	),
 ];
 const answerValidators = new Map();
 

@@ -6,6 +6,10 @@ import { integrationLogProperties } from './integrationLog/IntegrationLog.resour
 import { orderProperties } from './order/Order.resource';
 import { parcelProperties } from './parcel/Parcel.resource';
 import { shippingOptionProperties } from './shippingOption/ShippingOption.resource';
+import { brandProperties } from './brand/Brand.resource';
+import { contractProperties } from './contract/Contract.resource';
+import { parcelStatusProperties } from './parcelStatus/ParcelStatus.resource';
+import { senderAddressProperties } from './senderAddress/SenderAddress.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -16,11 +20,15 @@ export const sendcloudProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Brand', value: 'brand' },
+			{ name: 'Contract', value: 'contract' },
 			{ name: 'Integration', value: 'integration' },
 			{ name: 'Integration Exception Log', value: 'integrationLog' },
 			{ name: 'Order (Shipment)', value: 'shipment' },
 			{ name: 'Parcel & Label', value: 'parcel' },
 			{ name: 'Shipping Option', value: 'shippingOption' },
+			{ name: 'Parcel Status', value: 'parcelStatus' },
+			{ name: 'Sender Address', value: 'senderAddress' },
 		],
 		default: 'integration',
 	},
@@ -29,4 +37,8 @@ export const sendcloudProperties: INodeProperties[] = [
 	...orderProperties,
 	...parcelProperties,
 	...shippingOptionProperties,
+	...brandProperties,
+	...contractProperties,
+	...parcelStatusProperties,
+	...senderAddressProperties,
 ];

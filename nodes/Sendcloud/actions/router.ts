@@ -6,6 +6,10 @@ import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { order } from './order/Order.resource';
 import { parcel } from './parcel/Parcel.resource';
 import { shippingOption } from './shippingOption/ShippingOption.resource';
+import { brand } from './brand/Brand.resource';
+import { contract } from './contract/Contract.resource';
+import { parcelStatus } from './parcelStatus/ParcelStatus.resource';
+import { senderAddress } from './senderAddress/SenderAddress.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -15,5 +19,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		shipment: order,
 		parcel,
 		shippingOption,
+		brand,
+		contract,
+		parcelStatus,
+		senderAddress,
 	});
 }

@@ -2,6 +2,13 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { sendcloudApiRequest } from '../transport';
 
+export {
+	searchBrands,
+	searchContracts,
+	searchParcelStatuses,
+	searchSenderAddresses,
+} from './accountLists';
+
 interface IntegrationSummary {
 	id: number;
 	shop_name: string;

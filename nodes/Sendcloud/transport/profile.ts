@@ -80,6 +80,21 @@ const NOT_FOUND: Array<[RegExp, (id: string, tries: string) => string]> = [
 			`Sendcloud could not find shipment ${id}${tries}: check the ID, or find shipments with Parcel & Label → Get Many`,
 	],
 	[
+		/^\/addresses\/sender-addresses\/(\d+)\/?$/,
+		(id, tries) =>
+			`Sendcloud could not find sender address ${id}${tries}: check the ID, or list the account's sender addresses with Sender Address → Get Many`,
+	],
+	[
+		/^\/brands\/(\d+)\/?$/,
+		(id, tries) =>
+			`Sendcloud could not find brand ${id}${tries}: check the ID, or list the account's brands with Brand → Get Many`,
+	],
+	[
+		/^\/contracts\/(\d+)\/?$/,
+		(id, tries) =>
+			`Sendcloud could not find contract ${id}${tries}: check the ID, or list the account's contracts with Contract → Get Many`,
+	],
+	[
 		/^\/parcels\/(\d+)(\/|$)/,
 		(id, tries) =>
 			`Sendcloud could not find parcel ${id}${tries}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,

@@ -12,6 +12,7 @@ const {
 	UNREACHABLE_SHIPPING_OPTION_CODE,
 } = require('./shipments');
 const { validateAddress } = require('./addresses');
+const { accountDataHandlers } = require('./accountData');
 const { renderDocument, EXTENSIONS } = require('./documents');
 const { shippingOptionHandlers } = require('./shippingOptions');
 
@@ -245,6 +246,7 @@ function createV3Api({
 		'sc-public-v3-scp-get-retrieve_parcel_documents_bulk': (c) =>
 			documentFile(c, c.pathParams.type, c.query.parcels),
 		...shippingOptionHandlers,
+		...accountDataHandlers({ pageOf, statuses: STATUSES, errorAnswer }),
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */

@@ -39,24 +39,7 @@ const CARRIERS = {
 const FAILING_POSTAL_CODE = '9999 ZZ';
 const UNREACHABLE_SHIPPING_OPTION_CODE = 'sandbox:unreachable';
 
-const SENDER_ADDRESSES = {
-	192: {
-		name: 'Marie Doe',
-		company_name: 'Sendcloud',
-		address_line_1: 'Stadhuisplein',
-		house_number: '10',
-		address_line_2: '2e verdieping',
-		postal_code: '5611 EM',
-		city: 'Eindhoven',
-		country_code: 'NL',
-		phone_number: '+31612345678',
-		email: 'marie.doe@sendcloud.com',
-	},
-};
-const BRANDS = {
-	42: { returnPortalUrl: 'http://mybrand.returns-portal.com/initiate/' },
-	43: { returnPortalUrl: null },
-};
+const { SENDER_ADDRESSES, BRANDS } = require('./accountData');
 /** The account's one shipping rule, as in the spec's examples, and its shipping defaults. */
 const SHIPPING_RULE = {
 	rule: { id: 315157, name: 'Ship with PostNL for NL' },

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { brandLocator } from '../brand/fields';
+import { contractLocator } from '../contract/fields';
+import { senderAddressLocator } from '../senderAddress/fields';
 import { addressFields } from './address';
 import { binaryPropertyField, documentOptionsField } from './documents';
 import { shippingOptionCodeLocator } from './shippingOptionCode';
@@ -55,23 +58,17 @@ export const createFields: INodeProperties[] = [
 		displayOptions: defineBelow,
 		options: [
 			{
-				name: 'Sender Address ID',
+				name: 'Saved Sender Address',
 				value: 'senderAddressId',
 				description: 'A sender address saved in the Sendcloud panel',
 			},
 			{ name: 'Address', value: 'address', description: 'A full address given here' },
 		],
 	},
-	{
-		displayName: 'Sender Address ID',
-		name: 'senderAddressId',
-		type: 'number',
-		default: 0,
-		required: true,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { dataMode: ['defineBelow'], senderType: ['senderAddressId'] } },
-		description: 'ID of a sender address from Sendcloud’s Settings → Addresses',
-	},
+	senderAddressLocator(
+		{ show: { dataMode: ['defineBelow'], senderType: ['senderAddressId'] } },
+		'A sender address saved in Sendcloud (Settings → Addresses): pick it from the list, or give its ID',
+	),
 	{
 		displayName: 'Sender Company or Name',
 		name: 'senderName',
@@ -151,14 +148,16 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		displayOptions: defineBelow,
 		options: [
-			{
-				displayName: 'Contract ID',
-				name: 'contractId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 1 },
-				description: 'The carrier contract to use; the carrier’s default otherwise',
-			},
+			brandLocator(
+				{},
+				'The brand of the shipment (its tracking emails and return portal): pick it from the list, or give its ID',
+				false,
+			),
+			contractLocator(
+				{},
+				'The carrier contract to buy the label on: pick it from the list, or give its ID; the carrier’s default otherwise',
+				false,
+			),
 			{
 				displayName: 'Other Fields (JSON)',
 				name: 'otherFields',

@@ -11,6 +11,8 @@ import type { Operation } from '../../../shared/router';
 import { isoDateTime } from '../../helpers/dates';
 import { recordsUpTo, returnAllAndLimit } from '../../helpers/fields';
 import { idList } from '../../helpers/lists';
+import { locatorValue } from '../../helpers/locators';
+import { parcelStatusLocator } from '../parcelStatus/fields';
 import { sendcloudV3Pages } from '../../transport';
 import { simplifiedIfAsked, simplifyField } from './simplify';
 
@@ -47,14 +49,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 1234,5678',
 				description: 'Comma-separated, at most 100',
 			},
-			{
-				displayName: 'Parcel Status',
-				name: 'parcelStatus',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. READY_TO_SEND',
-				description: 'A status code such as READY_TO_SEND, EN_ROUTE_TO_SORTING_CENTER or DELIVERED',
-			},
+			parcelStatusLocator,
 			{
 				displayName: 'Shipment IDs',
 				name: 'shipmentIds',
@@ -91,7 +86,7 @@ function listQuery(ctx: IExecuteFunctions, i: number): IDataObject {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const [parameter, field] of TEXT_FILTERS) {
-		const value = String(filters[parameter] ?? '').trim();
+		const value = String(locatorValue(filters[parameter]) ?? '').trim();
 		if (value) qs[field] = value;
 	}
 	for (const [parameter, field, label] of DATE_FILTERS) {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonText } from '../../helpers/fields';
+import { optionalId, requiredId } from '../../helpers/locators';
 
 function positive(value: unknown): number | undefined {
 	const number = Number(value);
@@ -30,9 +31,12 @@ export function shipmentFromFields(ctx: IExecuteFunctions, i: number): IDataObje
 			city: text(`${prefix}City`),
 			country_code: text(`${prefix}CountryCode`).toUpperCase(),
 		});
+	const node = ctx.getNode();
+	// Contract and brand are pick lists now; a saved workflow may still hold a plain number there.
+	extra.contractId = optionalId(node, 'contract', extra.contractId, i);
 	const fromAddress =
 		get('senderType', 'senderAddressId') === 'senderAddressId'
-			? { sender_address_id: Number(get('senderAddressId', 0)) }
+			? { sender_address_id: requiredId(node, 'sender address', get('senderAddressId'), i) }
 			: { name: text('senderName'), ...address('sender') };
 	const parcels = (((get('parcels', {}) as IDataObject).parcel ?? []) as IDataObject[]).map(
 		(parcel, n) => {
@@ -74,6 +78,7 @@ export function shipmentFromFields(ctx: IExecuteFunctions, i: number): IDataObje
 					}
 				: undefined,
 		order_number: text('orderNumber'),
+		brand_id: optionalId(node, 'brand', extra.brandId, i),
 		parcels,
 	});
 	const others = parseJsonText(ctx.getNode(), 'Other Fields (JSON)', extra.otherFields, i);
