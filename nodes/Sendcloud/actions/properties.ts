@@ -5,6 +5,8 @@ import { integrationProperties } from './integration/Integration.resource';
 import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 import { orderProperties } from './order/Order.resource';
 import { parcelProperties } from './parcel/Parcel.resource';
+import { returnProperties } from './return/Return.resource';
+import { trackingProperties } from './tracking/Tracking.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -19,6 +21,8 @@ export const sendcloudProperties: INodeProperties[] = [
 			{ name: 'Integration Exception Log', value: 'integrationLog' },
 			{ name: 'Order (Shipment)', value: 'shipment' },
 			{ name: 'Parcel & Label', value: 'parcel' },
+			{ name: 'Return', value: 'return' },
+			{ name: 'Tracking', value: 'tracking' },
 		],
 		default: 'integration',
 	},
@@ -26,4 +30,6 @@ export const sendcloudProperties: INodeProperties[] = [
 	...integrationLogProperties,
 	...orderProperties,
 	...parcelProperties,
+	...returnProperties,
+	...trackingProperties,
 ];

@@ -5,6 +5,8 @@ import { integration } from './integration/Integration.resource';
 import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { order } from './order/Order.resource';
 import { parcel } from './parcel/Parcel.resource';
+import { returnResource } from './return/Return.resource';
+import { tracking } from './tracking/Tracking.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -13,5 +15,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		integrationLog,
 		shipment: order,
 		parcel,
+		tracking,
+		return: returnResource,
 	});
 }
