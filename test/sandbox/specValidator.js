@@ -70,6 +70,17 @@ function loadSpec(id, file, amend = (doc) => doc) {
 
 const v2 = loadSpec('sendcloud-v2', 'sendcloud-v2-integrations.openapi.yml');
 
+/** The Returns spec names its create body by `$ref` to `components/requestBodies`: put the body in place. */
+function inlineRequestBodies(doc) {
+	for (const item of Object.values(doc.paths)) {
+		for (const method of METHODS) {
+			const ref = item[method]?.requestBody?.$ref;
+			if (ref) item[method].requestBody = doc.components.requestBodies[ref.split('/').pop()];
+		}
+	}
+	return doc;
+}
+
 const V3_SHIPMENTS_FILE = 'sendcloud-v3-shipments.openapi.yml';
 const V3_DOCUMENTS_FILE = 'sendcloud-v3-parcel-documents.openapi.yml';
 const v3Shipments = loadSpec('sendcloud-v3-shipments', V3_SHIPMENTS_FILE, oneOfAsAnyOf);
@@ -82,6 +93,7 @@ const v3Documents = loadSpec('sendcloud-v3-documents', V3_DOCUMENTS_FILE, (doc) 
 
 function coerce(value, schema) {
 	if (schema.type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
+	if (schema.type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
 	if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
 	return value;
 }
@@ -215,7 +227,18 @@ function validateRequest(request) {
 	return { ...check, violations: problems.map((p) => p.text) };
 }
 
-const v3Operations = [...v3Shipments.operations, ...v3Documents.operations];
+// Tracking, returns and parcel statuses (issue 20): see NOTICE.md for their amendments.
+const v3AfterLabel = [
+	loadSpec('sendcloud-v3-tracking', 'sendcloud-v3-parcel-tracking.openapi.yml'),
+	loadSpec('sendcloud-v3-returns', 'sendcloud-v3-returns.openapi.yml', inlineRequestBodies),
+	loadSpec('sendcloud-v3-statuses', 'sendcloud-v3-parcel-statuses.openapi.yml'),
+];
+
+const v3Operations = [
+	...v3Shipments.operations,
+	...v3Documents.operations,
+	...v3AfterLabel.flatMap((s) => s.operations),
+];
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
 function validateV3Request(request) {
