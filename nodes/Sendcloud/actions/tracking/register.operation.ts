@@ -121,10 +121,14 @@ export const register: Operation = {
 			// 409: another request registered the same parcel at the same moment; asking again returns it.
 			if (response.statusCode === 409) response = await send();
 			if (response.statusCode === 409) {
+				const number = String((body.tracking_number as IDataObject).tracking_number);
 				throw new NodeOperationError(
 					this.getNode(),
-					`Sendcloud reported a conflict registering tracking number ${String((body.tracking_number as IDataObject).tracking_number)} twice in a row`,
-					{ itemIndex: i, description: 'Run again: the parcel is registered at most once.' },
+					`Sendcloud already tracks tracking number ${number} under another source ID, or as a label bought through Sendcloud`,
+					{
+						itemIndex: i,
+						description: `Nothing was registered. Read it with Tracking → Get, or register it with the source ID it has (this request used "${String(body.source_id)}").`,
+					},
 				);
 			}
 			const parcel = response.body as IDataObject;
