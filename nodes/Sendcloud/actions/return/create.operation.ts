@@ -88,12 +88,15 @@ async function createReturn(
 			found ??
 			(await sendcloudV3ApiRequest.call(ctx, 'GET', `/returns/${returnId}`, { itemIndex: i }));
 		parcelId ??= returnParcelId(details);
+		// `status` says what this run did, as Parcel → Create's; the Return's own status is `return_status`.
+		const { status: returnStatus, ...rest } = details;
 		const json: IDataObject = {
 			status: outcome,
 			return_id: returnId,
 			parcel_id: parcelId ?? null,
 			external_reference: reference,
-			...details,
+			return_status: returnStatus ?? null,
+			...rest,
 		};
 		if (!request.downloadLabel) return { json, pairedItem: { item: i } };
 		if (parcelId === undefined)
