@@ -323,6 +323,9 @@ function createReturnsApi({ clock, timings, json, pageOf }) {
 			'sc-public-v3-scp-post-returns_validate': validate,
 		},
 		helpers: {
+			/** Creates returns straight in the store, as the synchronous endpoint would (no HTTP); returns their IDs. */
+			seedReturns: (bodies, account = 'key:pk_sandbox') =>
+				bodies.map((body) => create({ account, body }, true).body.return_id),
 			/** The account's returns (internal records, statuses as of now); API-key account by default. */
 			returns: (account = 'key:pk_sandbox') => returnsOf(account),
 			/** Return labels bought (returns announced), optionally for one external_reference. */

@@ -30,8 +30,15 @@ export const cancel: Operation = {
 				const reason = sendcloudErrorDetail(response.body) ?? 'no reason given';
 				throw new NodeApiError(this.getNode(), (response.body ?? {}) as JsonObject, {
 					message: `Sendcloud refused to cancel return ${id}: ${reason.replace(/^returns: /, '')}`,
-					description:
+					description: [
 						'A return can be cancelled while it is cancellable (Return → Get shows is_cancellable): not once it is cancelled or being cancelled, nor once the carrier has the parcel.',
+						// A repeat after a lost answer meets the cancellation its first attempt asked for.
+						/already/i.test(reason)
+							? 'An earlier attempt of this request whose answer was lost may have carried it out: Return → Get shows whether the return is being cancelled.'
+							: '',
+					]
+						.filter(Boolean)
+						.join(' '),
 					httpCode: '409',
 					itemIndex: i,
 				});

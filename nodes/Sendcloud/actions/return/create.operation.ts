@@ -114,15 +114,19 @@ async function createReturn(
 		return { json, binary: { [request.binaryPropertyName]: label }, pairedItem: { item: i } };
 	} catch (caught) {
 		const cause = asNodeError(ctx.getNode(), caught, i);
-		const error = new NodeOperationError(
-			ctx.getNode(),
-			`Return ${returnId} ("${reference}") was ${outcome === 'created' ? 'created' : 'created earlier'}, but reading it or its label failed: ${cause.message}`,
-			{
-				itemIndex: i,
-				description:
-					`Do not create it again: run again with the same input, which returns it as "existing" with its label, or use Return → Get. ${cause.description ?? ''}`.trim(),
-			},
-		);
+		const message = `Return ${returnId} ("${reference}") was ${outcome === 'created' ? 'created' : 'created earlier'}, but reading it or its label failed: ${cause.message}`;
+		const description =
+			`Do not create it again: run again with the same input, which returns it as "existing" with its label, or use Return → Get. ${cause.description ?? ''}`.trim();
+		// An HTTP failure stays a NodeApiError (with its status), as every other failed request.
+		const error =
+			cause instanceof NodeApiError
+				? new NodeApiError(ctx.getNode(), cause.errorResponse as JsonObject, {
+						message,
+						description,
+						httpCode: cause.httpCode ?? undefined,
+						itemIndex: i,
+					})
+				: new NodeOperationError(ctx.getNode(), message, { itemIndex: i, description });
 		error.context = { ...error.context, return_id: returnId, external_reference: reference };
 		throw error;
 	}
