@@ -1006,7 +1006,7 @@ const AFTER_LABEL_ROWS: Row[] = [
 			const [id] = returnsIn(cell, 1);
 			cell.arm();
 			const run = await runNode(
-				cell.node('sendcloud', { resource: 'return', operation: 'get', returnId: String(id) }),
+				cell.node('sendcloud', { resource: 'return', operation: 'get', returnId: rl(id) }),
 			);
 			return {
 				units: unitsOf(run, {
@@ -1053,7 +1053,7 @@ const AFTER_LABEL_ROWS: Row[] = [
 						cell.node('sendcloud', {
 							resource: 'return',
 							operation: 'cancel',
-							returnId: String(id),
+							returnId: rl(id),
 						}),
 					),
 				),

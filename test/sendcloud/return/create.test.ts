@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { fileOf } from '../../helpers/nodes';
+import { byId, fileOf } from '../../helpers/nodes';
 import { afterLabel, apiReturn, createReturn, returnNode, v3Calls } from '../../helpers/returns';
 import { CLOCK_START, useSandbox } from '../../helpers/sandbox';
 import { derivedReturnReference } from '../../../nodes/Sendcloud/actions/return/returnBody';
@@ -174,7 +174,11 @@ describe('Return → Create in the background', () => {
 		expect(items[0].binary).toBeUndefined();
 		expect(creates()).toEqual(['POST /returns 201']);
 		const got = await runNode(
-			returnNode({ operation: 'get', returnId: String(json[0].return_id), downloadLabel: true }),
+			returnNode({
+				operation: 'get',
+				returnId: byId(String(json[0].return_id)),
+				downloadLabel: true,
+			}),
 		);
 		expect(got.json[0]).toMatchObject({ parcel_status: 'Announced', is_cancellable: true });
 		expect(got.items[0].binary!.data.mimeType).toBe('application/pdf');

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
+import { listSearch, runNode } from '../../helpers/engine';
+import { byId } from '../../helpers/nodes';
 import { afterLabel, apiReturn, returnNode, v3Calls } from '../../helpers/returns';
 import { CLOCK_START, useSandbox } from '../../helpers/sandbox';
 
@@ -27,7 +28,7 @@ async function returnsCreated(count: number, prefix = 'L'): Promise<number[]> {
 }
 const listCalls = () => v3Calls(sandbox, '/returns').filter((c) => c.startsWith('GET /returns?'));
 const cancel = (returnId: number | string, settings = {}) =>
-	returnNode({ operation: 'cancel', returnId: String(returnId) }, settings);
+	returnNode({ operation: 'cancel', returnId: byId(returnId) }, settings);
 const getMany = (parameters: IDataObject = {}) =>
 	returnNode({
 		operation: 'getAll',
@@ -40,7 +41,7 @@ describe('Return → Get', () => {
 	test('simplified: status, tracking, label link, whether it can be cancelled', async () => {
 		const [id] = await returnsCreated(1);
 		const [ret] = afterLabel(sandbox).returns();
-		const { json } = await runNode(returnNode({ operation: 'get', returnId: String(id) }));
+		const { json } = await runNode(returnNode({ operation: 'get', returnId: byId(id) }));
 		expect(json[0]).toEqual({
 			id,
 			status: 'open',
@@ -60,7 +61,7 @@ describe('Return → Get', () => {
 	});
 
 	test('an unknown ID: the error says what was not found and where to look', async () => {
-		const { error } = await runNode(returnNode({ operation: 'get', returnId: '424242' }));
+		const { error } = await runNode(returnNode({ operation: 'get', returnId: byId(424242) }));
 		expect(error?.message).toBe(
 			'Sendcloud could not find return 424242: check the return ID (as Return → Create returns it), or find it with Return → Get Many',
 		);
@@ -146,12 +147,31 @@ describe('Return → Cancel', () => {
 		const [a, b] = await returnsCreated(2);
 		await runNode(cancel(b));
 		const { items } = await runNode(
-			returnNode({ operation: 'cancel', returnId: '={{ $json.id }}' }, { continueOnFail: true }),
+			returnNode(
+				{ operation: 'cancel', returnId: byId('={{ $json.id }}') },
+				{ continueOnFail: true },
+			),
 			[{ id: a }, { id: b }, { id: 'abc' }],
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json.cancellation_requested).toBe(true);
 		expect(items[1].json.error).toContain('its cancellation was already requested');
 		expect(items[2].json.error).toBe('"abc" is not a return ID');
+	});
+});
+
+describe('the Return list (resource locator)', () => {
+	test('lists the returns of the last 90 days, newest first, searchable by order, customer or tracking number', async () => {
+		// The list looks back from the machine's clock: the sandbox runs on it here, whatever the day.
+		sandbox.setClock(() => Date.now());
+		const ids = await returnsCreated(2, 'PICK');
+		const [older, newer] = afterLabel(sandbox).returns();
+		const { results } = await listSearch(returnNode({ operation: 'get' }), 'searchReturns');
+		expect(results.map((r) => r.value).sort()).toEqual(ids.map(String).sort());
+		expect(results.find((r) => r.value === String(newer.id))?.name).toBe(
+			`PICK-1 · Piet Customer · ${newer.tracking_number} (ID ${newer.id})`,
+		);
+		const searched = await listSearch(returnNode({ operation: 'get' }), 'searchReturns', 'pick-0');
+		expect(searched.results.map((r) => r.value)).toEqual([String(older.id)]);
 	});
 });

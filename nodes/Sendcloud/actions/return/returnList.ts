@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { pagesOf } from '../../../shared/transport';
+import { pagesOf, type RequestContext } from '../../../shared/transport';
 import { sendcloudV3Profile } from '../../transport';
 
 /** The list's time filters as the spec writes them: `2022-04-06 00:00:00` (taken as UTC). */
@@ -8,9 +8,9 @@ export const listDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).
 
 /** The records of each page of GET /returns: `{data, next}`, the next page's URL in the body. */
 export function returnPages(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	qs: IDataObject,
-	itemIndex: number,
+	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
 	return pagesOf.call(
 		ctx,
