@@ -59,7 +59,7 @@ async function createReturn(
 		{ acceptStatuses: [400] },
 	);
 	let outcome: 'created' | 'existing' = 'created';
-	let returnId: number;
+	let returnId: number | null;
 	let parcelId: number | undefined;
 	let found: IDataObject | undefined;
 	if (response.statusCode === 400) {
@@ -76,7 +76,8 @@ async function createReturn(
 		const answeredAt = Date.parse(String(response.headers?.date ?? '')) || Date.now();
 		found = await existingReturn(ctx, body, answeredAt, i);
 		outcome = 'existing';
-		returnId = Number(found.id);
+		// The Return schema has no `id` (the list gives it, the spec's prose says): null should it lack one.
+		returnId = found.id === undefined ? null : Number(found.id);
 		parcelId = returnParcelId(found);
 	} else {
 		const created = response.body as IDataObject;
