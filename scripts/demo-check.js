@@ -170,6 +170,28 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 			return `order ${order.order_number} → ${label.fileName} (${label.fileSize ?? 'size unknown'})`;
 		},
 	);
+	await step(
+		'the "return label" example validates a return, buys its label once and writes the customer message',
+		async () => {
+			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleReturnLabel');
+			const { status, runData } = await runManually(session, n8n, example);
+			if (status !== 'success') throw new Error(`execution status ${status}`);
+			const output = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
+			const [valid] = output('Validate return');
+			const [created] = output('Create return label');
+			const [message] = output('Message to the customer');
+			const label = created?.binary?.returnLabel;
+			if (valid?.json.valid !== true || !created || !message)
+				throw new Error(`a node produced no item: ${JSON.stringify(valid?.json).slice(0, 300)}`);
+			if (!['created', 'existing'].includes(created.json.status))
+				throw new Error(`unexpected return: ${JSON.stringify(created.json).slice(0, 300)}`);
+			if (label?.mimeType !== 'application/pdf' || label.fileName !== 'return-label-RMA-1001.pdf')
+				throw new Error(`unexpected label file: ${JSON.stringify(label)}`);
+			if (!String(message.json.text).includes(String(created.json.tracking_number)))
+				throw new Error(`the message lacks the tracking number: ${message.json.text}`);
+			return `${created.json.status} return ${created.json.return_id} → ${label.fileName}, message to ${message.json.to}`;
+		},
+	);
 	if (editor) {
 		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');
 		fs.rmSync(screenshotsDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import {
 	searchSenderAddresses,
 } from './methods/listSearch';
 import { searchShippingOptions } from './methods/shippingOptionSearch';
+import { searchReturns } from './methods/returnSearch';
 
 export class Sendcloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,6 +45,7 @@ export class Sendcloud implements INodeType {
 			searchContracts,
 			searchParcelStatuses,
 			searchShippingOptions,
+			searchReturns,
 		},
 	};
 

@@ -77,12 +77,17 @@ async function executeCases(line, env, sandbox, workDir) {
 		sandbox.reset();
 		testCase.setup?.(sandbox);
 		let stdout;
+		// `runs: 2`: the same workflow executed again (a re-run); `check` gets the last run, `earlier` the others.
+		const earlier = [];
 		try {
-			stdout = await runtime.n8n(line, env, [
-				'execute',
-				`--id=${testCase.workflow.id}`,
-				'--rawOutput',
-			]);
+			for (let run = 1; run <= (testCase.runs ?? 1); run++) {
+				if (stdout !== undefined) earlier.push(nodeResult(parseRun(stdout), 'Under Test'));
+				stdout = await runtime.n8n(line, env, [
+					'execute',
+					`--id=${testCase.workflow.id}`,
+					'--rawOutput',
+				]);
+			}
 		} catch (error) {
 			stdout = `${error.stdout ?? ''}${error.stderr ?? ''}`;
 			if (!testCase.expectError) {
@@ -103,7 +108,7 @@ async function executeCases(line, env, sandbox, workDir) {
 			} else {
 				const { items, binaries, error } = nodeResult(parseRun(stdout), 'Under Test');
 				if (error) throw new Error(`the node failed: ${error}`);
-				testCase.check({ items, binaries, sandbox, expect });
+				testCase.check({ items, binaries, sandbox, expect, earlier });
 			}
 			expect(sandbox.violations, []);
 			for (const secret of ['sk_sandbox', 'sandbox-secret', 'dft_sandbox_full']) {

@@ -10,6 +10,8 @@ import { brandProperties } from './brand/Brand.resource';
 import { contractProperties } from './contract/Contract.resource';
 import { parcelStatusProperties } from './parcelStatus/ParcelStatus.resource';
 import { senderAddressProperties } from './senderAddress/SenderAddress.resource';
+import { returnProperties } from './return/Return.resource';
+import { trackingProperties } from './tracking/Tracking.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -29,6 +31,8 @@ export const sendcloudProperties: INodeProperties[] = [
 			{ name: 'Shipping Option', value: 'shippingOption' },
 			{ name: 'Parcel Status', value: 'parcelStatus' },
 			{ name: 'Sender Address', value: 'senderAddress' },
+			{ name: 'Return', value: 'return' },
+			{ name: 'Tracking', value: 'tracking' },
 		],
 		default: 'integration',
 	},
@@ -41,4 +45,6 @@ export const sendcloudProperties: INodeProperties[] = [
 	...contractProperties,
 	...parcelStatusProperties,
 	...senderAddressProperties,
+	...returnProperties,
+	...trackingProperties,
 ];

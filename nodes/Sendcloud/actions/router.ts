@@ -10,6 +10,8 @@ import { brand } from './brand/Brand.resource';
 import { contract } from './contract/Contract.resource';
 import { parcelStatus } from './parcelStatus/ParcelStatus.resource';
 import { senderAddress } from './senderAddress/SenderAddress.resource';
+import { returnResource } from './return/Return.resource';
+import { tracking } from './tracking/Tracking.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -23,5 +25,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		contract,
 		parcelStatus,
 		senderAddress,
+		tracking,
+		return: returnResource,
 	});
 }

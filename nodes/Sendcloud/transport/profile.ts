@@ -17,6 +17,9 @@ const WRITE_LIMITS = [
 interface V3Error {
 	detail?: unknown;
 	code?: unknown;
+	/** The Returns API's errors: `{field, code, message}`. */
+	field?: unknown;
+	message?: unknown;
 	source?: { pointer?: unknown; parameter?: unknown; header?: unknown };
 }
 
@@ -24,12 +27,12 @@ interface V3Error {
 function v3ErrorLines(errors: V3Error[]): string[] {
 	return errors.map((error) => {
 		const source = error.source ?? {};
-		const where = [source.pointer, source.parameter, source.header].find(
+		const where = [source.pointer, source.parameter, source.header, error.field].find(
 			(s) => typeof s === 'string' && s !== '',
 		);
 		const field =
 			typeof where === 'string' ? where.replace(/^\/?(data\/)?/, '').replace(/\//g, '.') : '';
-		const text = String(error.detail ?? error.code ?? 'no reason given');
+		const text = String(error.detail ?? error.message ?? error.code ?? 'no reason given');
 		return field ? `${field}: ${text}` : text;
 	});
 }
@@ -43,6 +46,18 @@ export function sendcloudErrorDetail(body: unknown): string | undefined {
 	if (typeof body !== 'object' || body === null) return undefined;
 	const v3Errors = Array.isArray(body) ? body : (body as { errors?: unknown }).errors;
 	if (Array.isArray(v3Errors)) return v3ErrorLines(v3Errors as V3Error[]).join('; ') || undefined;
+	// The Parcel Tracking API (FastAPI): `{detail: text}`, or `{detail: [{loc, msg}]}` for invalid input.
+	const detail = (body as { detail?: unknown }).detail;
+	if (typeof detail === 'string' && detail.trim()) return detail.trim();
+	if (Array.isArray(detail))
+		return (
+			(detail as Array<{ loc?: unknown; msg?: unknown }>)
+				.map(({ loc, msg }) => {
+					const field = Array.isArray(loc) ? loc.filter((l) => l !== 'body').join('.') : '';
+					return field ? `${field}: ${String(msg)}` : String(msg);
+				})
+				.join('; ') || undefined
+		);
 	const error = (body as { error?: unknown }).error;
 	const message =
 		typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
@@ -93,6 +108,16 @@ const NOT_FOUND: Array<[RegExp, (id: string, tries: string) => string]> = [
 		/^\/contracts\/(\d+)\/?$/,
 		(id, tries) =>
 			`Sendcloud could not find contract ${id}${tries}: check the ID, or list the account's contracts with Contract → Get Many`,
+	],
+	[
+		/^\/parcels\/tracking\/(.+)$/,
+		(id, tries) =>
+			`Sendcloud has no parcel with tracking number ${id}${tries}: check the number, or register a parcel bought elsewhere with Tracking → Register External Parcel`,
+	],
+	[
+		/^\/returns\/(\d+)(\/|$)/,
+		(id, tries) =>
+			`Sendcloud could not find return ${id}${tries}: check the return ID (as Return → Create returns it), or find it with Return → Get Many`,
 	],
 	[
 		/^\/parcels\/(\d+)(\/|$)/,
@@ -211,6 +236,14 @@ export const sendcloudV3Profile: ApiProfile = {
 		// POST /shipping-options only reads (prices, nothing bought): as safe to repeat as a GET.
 		if (method !== 'POST' || /\/(cancel|addresses\/validate|shipping-options)\/?$/.test(url))
 			return true;
+		// Registering for tracking is idempotent (same source_id and carrier: `created: false`); validating creates nothing.
+		if (/\/(parcels\/tracking|returns\/validate)\/?$/.test(url)) return true;
+		// A return repeated with its `external_reference` is refused (400), never a second return label.
+		if (/\/returns(\/announce-synchronously)?\/?$/.test(url)) {
+			const returnReference = (body as { external_reference?: unknown } | undefined)
+				?.external_reference;
+			return typeof returnReference === 'string' && returnReference.trim() !== '';
+		}
 		const reference = (body as { external_reference_id?: unknown } | undefined)
 			?.external_reference_id;
 		return typeof reference === 'string' && reference.trim() !== '';

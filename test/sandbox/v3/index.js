@@ -15,6 +15,8 @@ const { validateAddress } = require('./addresses');
 const { accountDataHandlers } = require('./accountData');
 const { renderDocument, EXTENSIONS } = require('./documents');
 const { shippingOptionHandlers } = require('./shippingOptions');
+const { createTrackingApi } = require('./tracking');
+const { createReturnsApi } = require('./returns');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -78,6 +80,15 @@ function createV3Api({
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
+	});
+	const timings = { ...DEFAULT_TIMINGS, ...options.v3Timings };
+	const returns = createReturnsApi({ clock, timings, json, pageOf });
+	const tracking = createTrackingApi({
+		store,
+		timings,
+		clock,
+		json,
+		returnParcels: returns.trackedParcels,
 	});
 
 	/** What a document of a parcel shows. */
@@ -207,7 +218,7 @@ function createV3Api({
 			});
 		const parcels = [];
 		for (const id of parcelIds) {
-			const found = store.findParcel(account, id);
+			const found = store.findParcel(account, id) ?? returns.findParcel(account, id);
 			if (!found) return errorAnswer(404, 'No Parcel matches the given query.');
 			if (!store.documentTypes(found.shipment, found.parcel).includes(type))
 				return errorAnswer(404, 'Document type requested is not available for the parcel.');
@@ -247,6 +258,8 @@ function createV3Api({
 			documentFile(c, c.pathParams.type, c.query.parcels),
 		...shippingOptionHandlers,
 		...accountDataHandlers({ pageOf, statuses: STATUSES, errorAnswer }),
+		...tracking.handlers,
+		...returns.handlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
@@ -352,9 +365,11 @@ function createV3Api({
 				write(res, errorAnswer(500, String(error?.message ?? error)));
 			}
 		},
-		reset: store.reset,
+		reset: () => [store, tracking, returns].forEach((part) => part.reset()),
 		/** What node tests use, as sandbox.v3. */
 		helpers: {
+			...tracking.helpers,
+			...returns.helpers,
 			state: store.state,
 			/** The account's shipments (internal records, statuses as of now); API-key account by default. */
 			shipments: (account = 'key:pk_sandbox') => store.shipmentsOf(account),
