@@ -13,6 +13,8 @@ const {
 } = require('./shipments');
 const { validateAddress } = require('./addresses');
 const { renderDocument, EXTENSIONS } = require('./documents');
+const { createServicePointApi } = require('./servicePoints');
+const { createPickupApi } = require('./pickups');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -77,6 +79,9 @@ function createV3Api({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
 	});
+
+	const servicePoints = createServicePointApi({ json, clock, options });
+	const pickups = createPickupApi({ json, clock, pageOf, options });
 
 	/** What a document of a parcel shows. */
 	const printed = (shipment, parcel) => ({
@@ -243,6 +248,8 @@ function createV3Api({
 			documentFile(c, c.pathParams.type, [c.pathParams.id], c.query.dpi),
 		'sc-public-v3-scp-get-retrieve_parcel_documents_bulk': (c) =>
 			documentFile(c, c.pathParams.type, c.query.parcels),
+		...servicePoints.handlers,
+		...pickups.handlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
@@ -348,7 +355,7 @@ function createV3Api({
 				write(res, errorAnswer(500, String(error?.message ?? error)));
 			}
 		},
-		reset: store.reset,
+		reset: () => [store, servicePoints, pickups].forEach((api) => api.reset()),
 		/** What node tests use, as sandbox.v3. */
 		helpers: {
 			state: store.state,
@@ -375,6 +382,9 @@ function createV3Api({
 					(request) => store.create(account, request, { announceNow: true }).shipment,
 				);
 			},
+			/** Service points (v3/servicePoints.js) and pickups (v3/pickups.js). */
+			servicePoints: servicePoints.helpers,
+			pickups: pickups.helpers,
 			/** Requests with these announce with ANNOUNCEMENT_FAILED. */
 			failing: {
 				postalCode: FAILING_POSTAL_CODE,
