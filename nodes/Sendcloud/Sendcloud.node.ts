@@ -10,6 +10,7 @@ import { sendcloudProperties } from './actions/properties';
 import { router } from './actions/router';
 import { sendcloudCredentials } from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
+import { searchServicePoints } from './methods/servicePointSearch';
 
 export class Sendcloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,7 @@ export class Sendcloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchIntegrations },
+		listSearch: { searchIntegrations, searchServicePoints },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

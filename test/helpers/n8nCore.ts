@@ -139,12 +139,10 @@ export function routingNode(
 }
 
 export function loadOptionsContext(workflow: Workflow, node: INode) {
-	return new LoadOptionsContext(
-		workflow,
-		node,
-		additionalData(hooks('internal', 'list-search')),
-		'',
-	);
+	// The editor sends the node's current parameters with every list search.
+	const data = { ...additionalData(hooks('internal', 'list-search')) };
+	data.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(workflow, node, data, '');
 }
 
 export function pollContext(workflow: Workflow, node: INode, mode: WorkflowExecuteMode) {

@@ -193,7 +193,9 @@ export const sendcloudV3Profile: ApiProfile = {
 		return base;
 	},
 	safeToRepeat(method, url, body) {
-		if (method !== 'POST' || /\/(cancel|addresses\/validate)\/?$/.test(url)) return true;
+		// Checking a service point's availability reads only; a pickup is never repeated (no reference makes it unique).
+		if (method !== 'POST' || /\/(cancel|addresses\/validate|check-availability)\/?$/.test(url))
+			return true;
 		const reference = (body as { external_reference_id?: unknown } | undefined)
 			?.external_reference_id;
 		return typeof reference === 'string' && reference.trim() !== '';
