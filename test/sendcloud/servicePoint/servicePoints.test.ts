@@ -52,10 +52,8 @@ describe('Get Many', () => {
 		});
 		// Distances are the great-circle distances from the geocoded postal code, as the sandbox computes them.
 		const reference = { latitude: 52.376, longitude: 4.885 };
-		const [locker] = sandbox.v3.servicePoints.all().filter((p) => p.id === 2000005) as never[];
-		expect(sandbox.v3.servicePoints.distanceM(reference, (locker as IDataObject).position)).toBe(
-			99,
-		);
+		const locker = sandbox.v3.servicePoints.all().find((p) => p.id === 2000005)!;
+		expect(sandbox.v3.servicePoints.distanceM(reference, locker.position as IDataObject)).toBe(99);
 	});
 
 	test('near coordinates, the carriers of the integration, a limit; opening hours grouped by day', async () => {
