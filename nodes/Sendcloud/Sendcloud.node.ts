@@ -10,6 +10,7 @@ import { sendcloudProperties } from './actions/properties';
 import { router } from './actions/router';
 import { sendcloudCredentials } from './helpers/fields';
 import { searchIntegrations } from './methods/listSearch';
+import { searchPickups } from './methods/pickupSearch';
 import { searchServicePoints } from './methods/servicePointSearch';
 
 export class Sendcloud implements INodeType {
@@ -31,7 +32,7 @@ export class Sendcloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchIntegrations, searchServicePoints },
+		listSearch: { searchIntegrations, searchPickups, searchServicePoints },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

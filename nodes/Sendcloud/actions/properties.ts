@@ -5,6 +5,7 @@ import { integrationProperties } from './integration/Integration.resource';
 import { integrationLogProperties } from './integrationLog/IntegrationLog.resource';
 import { orderProperties } from './order/Order.resource';
 import { parcelProperties } from './parcel/Parcel.resource';
+import { pickupProperties } from './pickup/Pickup.resource';
 import { servicePointProperties } from './servicePoint/ServicePoint.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
@@ -20,6 +21,7 @@ export const sendcloudProperties: INodeProperties[] = [
 			{ name: 'Integration Exception Log', value: 'integrationLog' },
 			{ name: 'Order (Shipment)', value: 'shipment' },
 			{ name: 'Parcel & Label', value: 'parcel' },
+			{ name: 'Pickup', value: 'pickup' },
 			{ name: 'Service Point', value: 'servicePoint' },
 		],
 		default: 'integration',
@@ -28,5 +30,6 @@ export const sendcloudProperties: INodeProperties[] = [
 	...integrationLogProperties,
 	...orderProperties,
 	...parcelProperties,
+	...pickupProperties,
 	...servicePointProperties,
 ];

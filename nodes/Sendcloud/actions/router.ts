@@ -5,6 +5,7 @@ import { integration } from './integration/Integration.resource';
 import { integrationLog } from './integrationLog/IntegrationLog.resource';
 import { order } from './order/Order.resource';
 import { parcel } from './parcel/Parcel.resource';
+import { pickup } from './pickup/Pickup.resource';
 import { servicePoint } from './servicePoint/ServicePoint.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
@@ -14,6 +15,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		integrationLog,
 		shipment: order,
 		parcel,
+		pickup,
 		servicePoint,
 	});
 }

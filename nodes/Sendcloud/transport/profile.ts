@@ -80,6 +80,16 @@ const NOT_FOUND: Array<[RegExp, (id: string, tries: string) => string]> = [
 			`Sendcloud could not find shipment ${id}${tries}: check the ID, or find shipments with Parcel & Label → Get Many`,
 	],
 	[
+		/^\/pickups\/(\d+)$/,
+		(id, tries) =>
+			`Sendcloud could not find pickup ${id}${tries}: check the ID, or list the account's pickups with Pickup → Get Many`,
+	],
+	[
+		/^\/service-points\/(\d+)(\/|$)/,
+		(id, tries) =>
+			`Sendcloud could not find service point ${id}${tries}: check the ID, or find service points near an address with Service Point → Get Many`,
+	],
+	[
 		/^\/parcels\/(\d+)(\/|$)/,
 		(id, tries) =>
 			`Sendcloud could not find parcel ${id}${tries}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,

@@ -179,7 +179,9 @@ describe('Get and Check Availability', () => {
 
 	test('Get of an unknown ID fails with a 404', async () => {
 		const { error } = await runNode(node({ operation: 'get', servicePointId: byId(1) }));
-		expect(error?.message).toMatch(/could not find/i);
+		expect(error?.message).toBe(
+			'Sendcloud could not find service point 1: check the ID, or find service points near an address with Service Point → Get Many',
+		);
 	});
 
 	test('Check Availability: one output item per input item', async () => {
