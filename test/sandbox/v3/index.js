@@ -78,6 +78,7 @@ function createV3Api({
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
+		servicePointOf: (id) => servicePoints.helpers.find(id),
 	});
 
 	const servicePoints = createServicePointApi({ json, clock, options });

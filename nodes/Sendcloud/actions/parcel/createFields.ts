@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields } from './address';
 import { binaryPropertyField, documentOptionsField } from './documents';
+import { servicePointFields } from './servicePointField';
 
 const defineBelow = { show: { dataMode: ['defineBelow'] } };
 const senderAddress = { show: { dataMode: ['defineBelow'], senderType: ['address'] } };
@@ -46,6 +47,7 @@ export const createFields: INodeProperties[] = [
 			'Your unique reference of this shipment, such as the shop order ID. Sendcloud refuses a second shipment with the same reference and returns the first one, so the node can repeat a request whose answer was lost without buying a second label. Empty: a reference derived from the shipment (a hash of what is asked for), the same when the same input is run again, so a re-run returns the shipments already bought. Two identical shipments are then one purchase: give each its own reference to buy two identical labels.',
 	},
 	...addressFields('recipient', true, defineBelow),
+	...servicePointFields,
 	{
 		displayName: 'Sender',
 		name: 'senderType',

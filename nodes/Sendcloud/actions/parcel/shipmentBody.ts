@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonText } from '../../helpers/fields';
+import { toServicePointAt } from './servicePointField';
 
 function positive(value: unknown): number | undefined {
 	const number = Number(value);
@@ -82,5 +83,5 @@ export function shipmentFromFields(ctx: IExecuteFunctions, i: number): IDataObje
 			itemIndex: i,
 		});
 	}
-	return { ...shipment, ...(others as IDataObject | undefined) };
+	return { ...shipment, ...toServicePointAt(ctx, i), ...(others as IDataObject | undefined) };
 }
