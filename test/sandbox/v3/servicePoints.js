@@ -88,20 +88,15 @@ function geocode(country, { address, street, houseNumber, postalCode, city }) {
 	};
 }
 
-/** Next opening at or after `now` (UTC), within a week, as ISO 8601; null when always closed. */
+/** The next opening after `now` (UTC) within a week, as ISO 8601; null when it never opens. */
 function nextOpenAt(openingTimes, now) {
 	for (let day = 0; day <= 7; day++) {
 		const date = new Date(now + day * DAY_MS);
 		const weekday = WEEKDAYS[(date.getUTCDay() + 6) % 7];
-		for (const { start_time: start, end_time: end } of openingTimes[weekday] ?? []) {
-			const at = (hhmm) => {
-				const [h, m] = hhmm.split(':').map(Number);
-				return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), h, m);
-			};
-			if (at(end) <= now) continue;
-			return new Date(Math.max(at(start), day === 0 ? now : at(start)))
-				.toISOString()
-				.replace(/\.\d{3}Z$/, '+00:00');
+		for (const { start_time: start } of openingTimes[weekday] ?? []) {
+			const [h, m] = start.split(':').map(Number);
+			const at = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), h, m);
+			if (at > now) return new Date(at).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 		}
 	}
 	return null;

@@ -19,6 +19,8 @@ function mayHaveBooked(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	if (error.httpCode && Number.isInteger(status)) return status >= 500;
+	// A redirect is an answer: the request was not carried out where it was sent, and is not followed.
+	if (/answered with a redirect/.test(error.message)) return false;
 	const failure = failureFromError(error);
 	return !(failure?.networkCode && NOT_SENT.has(failure.networkCode));
 }
