@@ -4,14 +4,18 @@
 // Node 24 and 1.x on Node 20), credentials and workflows imported with n8n's CLI, every workflow
 // executed with `n8n execute`, and the Sendcloud Trigger run activated under `n8n start` while
 // orders arrive. The sandbox runs in this process, validating every request against the spec.
-// Usage: node test/e2e/run.js [--lines 2,1] [--skip-trigger]
+// Usage: node test/e2e/run.js [--lines 2,1] [--skip-trigger]; E2E_ONLY='<text>|<text>' runs only the cases whose name has one of them.
+// A case with `runs: 2` executes its workflow twice on the same sandbox (a re-run) and checks the last.
 const fs = require('fs');
 const path = require('path');
 const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox } = require('../sandbox/server');
-const cases = require('./cases');
+const only = (process.env.E2E_ONLY ?? '').split('|').filter(Boolean);
+const cases = require('./cases').filter(
+	(testCase) => !only.length || only.some((text) => testCase.name.includes(text)),
+);
 
 const args = process.argv.slice(2);
 const lines = (
@@ -75,11 +79,12 @@ async function executeCases(line, env, sandbox, workDir) {
 		testCase.setup?.(sandbox);
 		let stdout;
 		try {
-			stdout = await runtime.n8n(line, env, [
-				'execute',
-				`--id=${testCase.workflow.id}`,
-				'--rawOutput',
-			]);
+			for (let run = 0; run < (testCase.runs ?? 1); run++)
+				stdout = await runtime.n8n(line, env, [
+					'execute',
+					`--id=${testCase.workflow.id}`,
+					'--rawOutput',
+				]);
 		} catch (error) {
 			stdout = `${error.stdout ?? ''}${error.stderr ?? ''}`;
 			if (!testCase.expectError) {
