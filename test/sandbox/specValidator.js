@@ -85,8 +85,13 @@ const V3_PICKUPS_FILE = 'sendcloud-v3-pickups.openapi.yml';
 const v3ServicePoints = loadSpec('sendcloud-v3-service-points', V3_SERVICE_POINTS_FILE);
 const v3Pickups = loadSpec('sendcloud-v3-pickups', V3_PICKUPS_FILE, amendPickups);
 
-/** The pickups spec as the sandbox reads it (NOTICE.md): `oneOf` as `anyOf`, as for the Shipments spec. */
+/**
+ * The pickups spec as the sandbox reads it (NOTICE.md): `oneOf` as `anyOf`, as for the Shipments spec, and pallets
+ * allowed by the common item schema, which the DHL, DPD Austria and UPS item schemas extend with `allOf` (the common
+ * `enum: [parcel]` would otherwise forbid the pallets they add).
+ */
 function amendPickups(doc) {
+	doc.components.schemas['base-pickup-item'].properties.container_type.enum = ['parcel', 'pallet'];
 	return oneOfAsAnyOf(doc);
 }
 

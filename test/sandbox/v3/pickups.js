@@ -10,6 +10,8 @@ const CONFIRM_AFTER_MS = 60_000;
 const REFUSED_POSTAL_CODE = '9999 ZZ';
 /** The countries the list's `country` enum allows. */
 const COUNTRIES = ['NL', 'BE', 'DE', 'ES', 'FR', 'IT', 'AT', 'PT', 'GB'];
+/** The carriers whose item schemas allow pallets. */
+const PALLET_CARRIERS = ['dhl', 'dpd_at', 'ups'];
 /** The contract a pickup uses when the request names none. */
 const DEFAULT_CONTRACT_ID = 10;
 
@@ -66,6 +68,12 @@ function createPickupApi({ json, clock, pageOf, options = {} }) {
 		const country = String(body.address.country_code).toUpperCase();
 		if (!COUNTRIES.includes(country))
 			return invalid('/data/address/country_code', `Pickups are not available in ${country}.`);
+		const pallet = (body.items ?? []).findIndex((item) => item.container_type === 'pallet');
+		if (pallet !== -1 && !PALLET_CARRIERS.includes(body.carrier_code))
+			return invalid(
+				`/data/items/${pallet}/container_type`,
+				`${body.carrier_code} does not collect pallets.`,
+			);
 		for (const [n, slot] of body.time_slots.entries()) {
 			const start = Date.parse(slot.start_at);
 			if (start <= now)
