@@ -44,7 +44,7 @@ module.exports = [
 					[2000005, 'dhl', 41],
 					[2000001, 'postnl', 710],
 					[2000003, 'postnl', 991],
-					[2000002, 'dhl', 1074],
+					[2000002, 'dhl', 1077],
 				],
 			);
 			expect(items[0].opening_hours, 'Mon-Sun 00:00-23:59');
