@@ -35,7 +35,7 @@ const errorOf = (item: { error?: unknown }) =>
 	item.error as Error & { description?: string; context?: IDataObject };
 
 describe('booking', () => {
-	test('the request holds to the spec; the pickup comes back with status "created"', async () => {
+	test('the request holds to the spec; the pickup comes back with outcome "created"', async () => {
 		const { json } = await runNode(
 			pickup({
 				additionalFields: {
@@ -82,6 +82,38 @@ describe('booking', () => {
 		expect((posts()[0].body as IDataObject).time_slots).toEqual([
 			{ start_at: '2026-12-03T08:00:00Z', end_at: '2026-12-03T11:30:00Z' },
 		]);
+	});
+
+	test('a time without an offset is read in the workflow’s time zone', async () => {
+		await runNode(
+			pickup({ startAt: '2026-12-03T09:00:00', endAt: '2026-12-03T12:00:00' }),
+			[{}],
+			'manual',
+			{ timezone: 'Europe/Amsterdam' },
+		);
+		expect((posts()[0].body as IDataObject).time_slots).toEqual([
+			{ start_at: '2026-12-03T08:00:00Z', end_at: '2026-12-03T11:00:00Z' },
+		]);
+	});
+
+	test('pallets for DHL; another carrier’s pallets are refused before sending', async () => {
+		const { items } = await runNode(
+			pickup(
+				{
+					carrierCode: '={{ $json.carrier }}',
+					additionalFields: { phoneNumber: '+31612345678', containerType: 'pallet' },
+				},
+				{ continueOnFail: true },
+			),
+			[{ carrier: 'dhl' }, { carrier: 'dpd' }],
+		);
+		expect(items.map((item) => item.json.error ?? item.json.outcome)).toEqual([
+			'created',
+			'DPD does not collect pallets',
+		]);
+		expect(((posts()[0].body as IDataObject).items as IDataObject[])[0].container_type).toBe(
+			'pallet',
+		);
 	});
 
 	test('a carrier’s own requirements are checked before anything is sent; Continue On Fail gives one item per input', async () => {
