@@ -18,6 +18,8 @@ import {
 } from './methods/listSearch';
 import { searchShippingOptions } from './methods/shippingOptionSearch';
 import { searchReturns } from './methods/returnSearch';
+import { searchPickups } from './methods/pickupSearch';
+import { searchServicePoints } from './methods/servicePointSearch';
 
 export class Sendcloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +48,8 @@ export class Sendcloud implements INodeType {
 			searchParcelStatuses,
 			searchShippingOptions,
 			searchReturns,
+			searchPickups,
+			searchServicePoints,
 		},
 	};
 

@@ -4,7 +4,8 @@
 // Node 24 and 1.x on Node 20), credentials and workflows imported with n8n's CLI, every workflow
 // executed with `n8n execute`, and the Sendcloud Trigger run activated under `n8n start` while
 // orders arrive. The sandbox runs in this process, validating every request against the spec.
-// Usage: node test/e2e/run.js [--lines 2,1] [--skip-trigger]
+// Usage: node test/e2e/run.js [--lines 2,1] [--skip-trigger]; E2E_ONLY='<text>|<text>' runs only the cases whose name has one of them.
+// A case with `runs: 2` executes its workflow twice on the same sandbox (a re-run) and checks the last.
 const fs = require('fs');
 const path = require('path');
 const { isDeepStrictEqual } = require('util');

@@ -76,7 +76,10 @@ export async function runNode(
 	node: INode,
 	inputItems: IDataObject[] = [{}],
 	mode: WorkflowExecuteMode = 'manual',
-	{ executionId = 'test-execution' }: { executionId?: string } = {},
+	{
+		executionId = 'test-execution',
+		timezone,
+	}: { executionId?: string; /** The workflow's time zone setting. */ timezone?: string } = {},
 ): Promise<NodeRun> {
 	const start: INode = {
 		id: 'start',
@@ -92,7 +95,7 @@ export async function runNode(
 		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes,
-		settings: {},
+		settings: timezone ? { timezone } : {},
 	});
 	const run = await executeWorkflow(workflow, start, inputItems, mode, executionId);
 	const taskData = run.data.resultData.runData[node.name]?.[0];

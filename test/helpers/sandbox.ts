@@ -47,6 +47,18 @@ export interface Sandbox {
 		labelsBought(filter?: { externalReferenceId?: string; account?: string }): number;
 		seedShipments(requests: IDataObject[], account?: string): IDataObject[];
 		failing: { postalCode: string; shippingOptionCode: string };
+		/** Service points (test/sandbox/v3/servicePoints.js). */
+		servicePoints: {
+			all(): IDataObject[];
+			distanceM(a: IDataObject, b: IDataObject): number;
+		};
+		/** Pickups (test/sandbox/v3/pickups.js): `bookings` counts every pickup booked. */
+		pickups: {
+			pickups(account?: string): IDataObject[];
+			bookings(filter?: { account?: string }): number;
+			seedPickup(body: IDataObject, account?: string): IDataObject;
+			refusedPostalCode: string;
+		};
 	};
 	/** Sendcloud's webhook calls to the integrations' webhook_url (test/sandbox/webhooks.js). */
 	webhooks: {

@@ -128,6 +128,21 @@ function withV3ErrorSchema(doc) {
 }
 const v3Account = V3_ACCOUNT_FILES.map(([id, file]) => loadSpec(id, file, withV3ErrorSchema));
 
+const V3_SERVICE_POINTS_FILE = 'sendcloud-v3-service-points.openapi.yml';
+const V3_PICKUPS_FILE = 'sendcloud-v3-pickups.openapi.yml';
+const v3ServicePoints = loadSpec('sendcloud-v3-service-points', V3_SERVICE_POINTS_FILE);
+const v3Pickups = loadSpec('sendcloud-v3-pickups', V3_PICKUPS_FILE, amendPickups);
+
+/**
+ * The pickups spec as the sandbox reads it (NOTICE.md): `oneOf` as `anyOf`, as for the Shipments spec, and pallets
+ * allowed by the common item schema, which the DHL, DPD Austria and UPS item schemas extend with `allOf` (the common
+ * `enum: [parcel]` would otherwise forbid the pallets they add).
+ */
+function amendPickups(doc) {
+	doc.components.schemas['base-pickup-item'].properties.container_type.enum = ['parcel', 'pallet'];
+	return oneOfAsAnyOf(doc);
+}
+
 function coerce(value, schema) {
 	if (schema.type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
 	if (schema.type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
@@ -276,6 +291,8 @@ const v3Operations = [
 	...v3ShippingOptions.operations,
 	...v3Account.flatMap((s) => s.operations),
 	...v3AfterLabel.flatMap((s) => s.operations),
+	...v3ServicePoints.operations,
+	...v3Pickups.operations,
 ];
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
@@ -342,6 +359,10 @@ const v3Answers = [
 	),
 	// Tracking, returns and statuses answer as declared (test/sandbox-checks/sandboxAfterLabel.test.ts).
 	...v3AfterLabel,
+	loadSpec('sendcloud-v3-service-points-answers', V3_SERVICE_POINTS_FILE, amendAnswers),
+	loadSpec('sendcloud-v3-pickups-answers', V3_PICKUPS_FILE, (doc) =>
+		amendAnswers(amendPickups(doc)),
+	),
 ];
 const answerValidators = new Map();
 

@@ -12,6 +12,8 @@ import { parcelStatusProperties } from './parcelStatus/ParcelStatus.resource';
 import { senderAddressProperties } from './senderAddress/SenderAddress.resource';
 import { returnProperties } from './return/Return.resource';
 import { trackingProperties } from './tracking/Tracking.resource';
+import { pickupProperties } from './pickup/Pickup.resource';
+import { servicePointProperties } from './servicePoint/ServicePoint.resource';
 
 /** The node's fields: how it authenticates, the resource, and each resource's operations and their fields. */
 export const sendcloudProperties: INodeProperties[] = [
@@ -33,6 +35,8 @@ export const sendcloudProperties: INodeProperties[] = [
 			{ name: 'Sender Address', value: 'senderAddress' },
 			{ name: 'Return', value: 'return' },
 			{ name: 'Tracking', value: 'tracking' },
+			{ name: 'Pickup', value: 'pickup' },
+			{ name: 'Service Point', value: 'servicePoint' },
 		],
 		default: 'integration',
 	},
@@ -47,4 +51,6 @@ export const sendcloudProperties: INodeProperties[] = [
 	...senderAddressProperties,
 	...returnProperties,
 	...trackingProperties,
+	...pickupProperties,
+	...servicePointProperties,
 ];

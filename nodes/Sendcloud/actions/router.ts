@@ -12,6 +12,8 @@ import { parcelStatus } from './parcelStatus/ParcelStatus.resource';
 import { senderAddress } from './senderAddress/SenderAddress.resource';
 import { returnResource } from './return/Return.resource';
 import { tracking } from './tracking/Tracking.resource';
+import { pickup } from './pickup/Pickup.resource';
+import { servicePoint } from './servicePoint/ServicePoint.resource';
 
 /** Runs the operation the node is set to; the stored resource values stay what saved workflows hold. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -27,5 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		senderAddress,
 		tracking,
 		return: returnResource,
+		pickup,
+		servicePoint,
 	});
 }

@@ -120,6 +120,16 @@ const NOT_FOUND: Array<[RegExp, (id: string, tries: string) => string]> = [
 			`Sendcloud could not find return ${id}${tries}: check the return ID (as Return → Create returns it), or find it with Return → Get Many`,
 	],
 	[
+		/^\/pickups\/(\d+)$/,
+		(id, tries) =>
+			`Sendcloud could not find pickup ${id}${tries}: check the ID, or list the account's pickups with Pickup → Get Many`,
+	],
+	[
+		/^\/service-points\/(\d+)(\/|$)/,
+		(id, tries) =>
+			`Sendcloud could not find service point ${id}${tries}: check the ID, or find service points near an address with Service Point → Get Many`,
+	],
+	[
 		/^\/parcels\/(\d+)(\/|$)/,
 		(id, tries) =>
 			`Sendcloud could not find parcel ${id}${tries}: check the parcel ID (in a shipment's parcels), or find it with Parcel & Label → Get Many`,
@@ -233,8 +243,12 @@ export const sendcloudV3Profile: ApiProfile = {
 		return base;
 	},
 	safeToRepeat(method, url, body) {
-		// POST /shipping-options only reads (prices, nothing bought): as safe to repeat as a GET.
-		if (method !== 'POST' || /\/(cancel|addresses\/validate|shipping-options)\/?$/.test(url))
+		// POST /shipping-options and checking a service point's availability only read: as safe to repeat as a GET.
+		// A pickup is never repeated (no reference makes it unique).
+		if (
+			method !== 'POST' ||
+			/\/(cancel|addresses\/validate|shipping-options|check-availability)\/?$/.test(url)
+		)
 			return true;
 		// Registering for tracking is idempotent (same source_id and carrier: `created: false`); validating creates nothing.
 		if (/\/(parcels\/tracking|returns\/validate)\/?$/.test(url)) return true;

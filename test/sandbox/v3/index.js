@@ -17,6 +17,8 @@ const { renderDocument, EXTENSIONS } = require('./documents');
 const { shippingOptionHandlers } = require('./shippingOptions');
 const { createTrackingApi } = require('./tracking');
 const { createReturnsApi } = require('./returns');
+const { createServicePointApi } = require('./servicePoints');
+const { createPickupApi } = require('./pickups');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -80,6 +82,7 @@ function createV3Api({
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
+		servicePointOf: (id) => servicePoints.helpers.find(id),
 	});
 	const timings = { ...DEFAULT_TIMINGS, ...options.v3Timings };
 	const returns = createReturnsApi({ clock, timings, json, pageOf });
@@ -90,6 +93,9 @@ function createV3Api({
 		json,
 		returnParcels: returns.trackedParcels,
 	});
+
+	const servicePoints = createServicePointApi({ json, clock, options });
+	const pickups = createPickupApi({ json, clock, pageOf, options });
 
 	/** What a document of a parcel shows. */
 	const printed = (shipment, parcel) => ({
@@ -260,6 +266,8 @@ function createV3Api({
 		...accountDataHandlers({ pageOf, statuses: STATUSES, errorAnswer }),
 		...tracking.handlers,
 		...returns.handlers,
+		...servicePoints.handlers,
+		...pickups.handlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
@@ -365,7 +373,7 @@ function createV3Api({
 				write(res, errorAnswer(500, String(error?.message ?? error)));
 			}
 		},
-		reset: () => [store, tracking, returns].forEach((part) => part.reset()),
+		reset: () => [store, tracking, returns, servicePoints, pickups].forEach((part) => part.reset()),
 		/** What node tests use, as sandbox.v3. */
 		helpers: {
 			...tracking.helpers,
@@ -394,6 +402,9 @@ function createV3Api({
 					(request) => store.create(account, request, { announceNow: true }).shipment,
 				);
 			},
+			/** Service points (v3/servicePoints.js) and pickups (v3/pickups.js). */
+			servicePoints: servicePoints.helpers,
+			pickups: pickups.helpers,
 			/** Requests with these announce with ANNOUNCEMENT_FAILED. */
 			failing: {
 				postalCode: FAILING_POSTAL_CODE,

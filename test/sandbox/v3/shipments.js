@@ -81,7 +81,7 @@ function apiError(status, code, detail, pointer) {
 	return { status: String(status), code, detail, ...(pointer ? { source: { pointer } } : {}) };
 }
 
-function createShipmentStore({ clock, timings }) {
+function createShipmentStore({ clock, timings, servicePointOf = () => undefined }) {
 	const state = { shipments: [], labelPurchases: [], nextParcelId: 400000001, nextSeq: 1 };
 	let random = prng(31);
 
@@ -290,6 +290,32 @@ function createShipmentStore({ clock, timings }) {
 					'/brand_id',
 				),
 			);
+		// A Sendcloud service point ID must name a service point of the shipping option's carrier.
+		const servicePointId = body.to_service_point?.id;
+		const servicePoint = servicePointId === undefined ? undefined : servicePointOf(servicePointId);
+		if (
+			servicePointId !== undefined &&
+			body.to_service_point.carrier_service_point_id === undefined
+		) {
+			if (!servicePoint)
+				errors.push(
+					apiError(
+						400,
+						'invalid',
+						`Invalid pk "${servicePointId}" - object does not exist.`,
+						'/to_service_point/id',
+					),
+				);
+			else if (code && servicePoint.carrier !== code.split(':')[0])
+				errors.push(
+					apiError(
+						400,
+						'invalid',
+						`Service point ${servicePointId} belongs to carrier "${servicePoint.carrier}", not to the shipping option's carrier.`,
+						'/to_service_point/id',
+					),
+				);
+		}
 		body.parcels.forEach(
 			(parcel, i) =>
 				parcel.weight ||
@@ -323,7 +349,7 @@ function createShipmentStore({ clock, timings }) {
 			label_details: { mime_type: 'application/pdf', dpi: 72, ...body.label_details },
 			from_address: { ...SENDER_ADDRESSES[senderId], ...fromFields },
 			to_address: body.to_address,
-			to_service_point: body.to_service_point,
+			to_service_point: withCarrierId(body.to_service_point),
 			ship_with: body.ship_with,
 			customs_information: body.customs_information ?? null,
 			delivery_dates: body.delivery_dates,
@@ -448,6 +474,13 @@ function createShipmentStore({ clock, timings }) {
 				: {}),
 			errors: shipment.errors,
 		};
+	}
+
+	/** A service point named by its Sendcloud ID gets the carrier's ID too, as the API stores it. */
+	function withCarrierId(point) {
+		const found =
+			point?.id !== undefined && !point.carrier_service_point_id && servicePointOf(point.id);
+		return found ? { ...point, carrier_service_point_id: found.carrier_service_point_id } : point;
 	}
 
 	function servicePointView({ id, carrier_service_point_id }) {

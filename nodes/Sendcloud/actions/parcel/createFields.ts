@@ -6,6 +6,7 @@ import { senderAddressLocator } from '../senderAddress/fields';
 import { addressFields } from './address';
 import { binaryPropertyField, documentOptionsField } from './documents';
 import { shippingOptionCodeLocator } from './shippingOptionCode';
+import { servicePointFields } from './servicePointField';
 
 const defineBelow = { show: { dataMode: ['defineBelow'] } };
 const senderAddress = { show: { dataMode: ['defineBelow'], senderType: ['address'] } };
@@ -50,6 +51,7 @@ export const createFields: INodeProperties[] = [
 			'Your unique reference of this shipment, such as the shop order ID. Sendcloud refuses a second shipment with the same reference and returns the first one, so the node can repeat a request whose answer was lost without buying a second label. Empty: a reference derived from the shipment (a hash of what is asked for), the same when the same input is run again, so a re-run returns the shipments already bought. Two identical shipments are then one purchase: give each its own reference to buy two identical labels.',
 	},
 	...addressFields('recipient', true, defineBelow),
+	...servicePointFields,
 	{
 		displayName: 'Sender',
 		name: 'senderType',

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonText } from '../../helpers/fields';
 import { optionalId, requiredId } from '../../helpers/locators';
+import { toServicePointAt } from './servicePointField';
 
 function positive(value: unknown): number | undefined {
 	const number = Number(value);
@@ -90,5 +91,5 @@ export function shipmentFromFields(ctx: IExecuteFunctions, i: number): IDataObje
 			itemIndex: i,
 		});
 	}
-	return { ...shipment, ...(others as IDataObject | undefined) };
+	return { ...shipment, ...toServicePointAt(ctx, i), ...(others as IDataObject | undefined) };
 }
