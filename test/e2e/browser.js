@@ -388,6 +388,8 @@ async function walkThroughEditor({
 			);
 			return `output panel: "${successText}", "${errorText}" (the errors name the invalid email)`;
 		});
+		const { pickShippingOption } = require('./browserShippingOption');
+		await pickShippingOption({ page, step, byId, exactly, settle, oneOf, assert, UI_TIMEOUT });
 		return results;
 	} finally {
 		await browser.close();
