@@ -17,7 +17,8 @@ function dataFastStates(state) {
 		website,
 		/** Connects or disconnects one provider (`stripe`, `lemonsqueezy`, `polar`, `paddle`, `shopify`, `woocommerce`). */
 		setConnected(websiteId, provider, connected) {
-			if (!PROVIDER_KEYS.includes(provider)) throw new Error(`Unknown DataFast provider ${provider}`);
+			if (!PROVIDER_KEYS.includes(provider))
+				throw new Error(`Unknown DataFast provider ${provider}`);
 			website(websiteId)[provider] = { ...website(websiteId)[provider], connected };
 		},
 		/** Sets the Paddle key's expiry: a time in ms, an ISO string, or null (none known). */
