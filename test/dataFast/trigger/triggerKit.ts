@@ -1,11 +1,8 @@
 /** What the DataFast Trigger's tests share: the node, the sandbox's website helpers, a clock. */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { DataFastTrigger } from '../../../nodes/DataFast/DataFastTrigger.node';
-import { PACKAGE, registerNodeType, TriggerRunner } from '../../helpers/engine';
+import { PACKAGE, TriggerRunner } from '../../helpers/engine';
 import { CLOCK_START, type Sandbox } from '../../helpers/sandbox';
-
-registerNodeType(`${PACKAGE}.dataFastTrigger`, new DataFastTrigger());
 
 /** Seeded: Stripe and Paddle connected, the Paddle key expiring 2027-03-01 (test/sandbox/seed.js). */
 export const WEBSITE = '66f1c0ffee0123456789abcd';
