@@ -13,9 +13,13 @@ const runtime = require('./n8n-runtime');
 const EXAMPLES = fs
 	.readdirSync(path.join(runtime.ROOT, 'examples'))
 	.map((file) => require(path.join(runtime.ROOT, 'examples', file)));
-const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'sendcloudWebhookTrigger', 'dataFast'].map(
-	(name) => `${runtime.PACKAGE}.${name}`,
-);
+const NODE_TYPES = [
+	'sendcloud',
+	'sendcloudTrigger',
+	'sendcloudWebhookTrigger',
+	'dataFast',
+	'dataFastTrigger',
+].map((name) => `${runtime.PACKAGE}.${name}`);
 const CREDENTIAL_TYPES = ['sendcloudApi', 'sendcloudOAuth2Api', 'dataFastApi'];
 
 function expectIncludes(list, wanted, what) {
@@ -190,6 +194,25 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 			if (!String(message.json.text).includes(String(created.json.tracking_number)))
 				throw new Error(`the message lacks the tracking number: ${message.json.text}`);
 			return `${created.json.status} return ${created.json.return_id} → ${label.fileName}, message to ${message.json.to}`;
+		},
+	);
+	await step(
+		'the "provider alert" example composes a message from the DataFast Trigger\'s test event',
+		async () => {
+			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleProviderAlert');
+			const { status, runData } = await runManually(session, n8n, example, 'DataFast Trigger');
+			if (status !== 'success') throw new Error(`execution status ${status}`);
+			const [alert] = (runData['Compose the alert']?.[0]?.data?.main?.[0] ?? []).map(
+				(item) => item.json,
+			);
+			// The seeded website has Stripe and Paddle connected: the sample is a provider that is not.
+			if (
+				!/^Lemon Squeezy was disconnected from DataFast website 66f1c0ffee0123456789abcd\. .*Still connected: stripe, paddle\.$/.test(
+					alert?.text ?? '',
+				)
+			)
+				throw new Error(`unexpected message: ${JSON.stringify(alert).slice(0, 400)}`);
+			return alert.subject;
 		},
 	);
 	if (editor) {

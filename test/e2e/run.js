@@ -16,6 +16,7 @@ const { createSandbox } = require('../sandbox/server');
 const cases = require('./cases').filter(
 	(c) => !process.env.E2E_ONLY || new RegExp(process.env.E2E_ONLY).test(c.name),
 );
+const { activatedDataFastTrigger } = require('./dataFastTrigger');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -381,6 +382,7 @@ async function activate(line, env, id) {
 			if (!skipTrigger) {
 				await activatedTrigger(line, env, sandbox, workDir);
 				await activatedWebhookTrigger(line, env, sandbox, workDir);
+				await activatedDataFastTrigger({ line, env, sandbox, workDir, activate, report, expect });
 			}
 		}
 	} finally {

@@ -39,17 +39,19 @@ const CREDENTIAL_OF: Record<string, (parameters: INodeParameters) => string> = {
 	sendcloudWebhookTrigger: (p) =>
 		p.authentication === 'oAuth2' ? 'sendcloudOAuth2Api' : 'sendcloudApi',
 	dataFast: () => 'dataFastApi',
+	dataFastTrigger: () => 'dataFastApi',
 };
 
 export function makeNode(
-	type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger',
+	type:
+		'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger' | 'dataFastTrigger',
 	parameters: INodeParameters,
 	settings: Partial<INode> = {},
 ): INode {
 	const credentialType = CREDENTIAL_OF[type](parameters);
 	return {
 		id: `node-${type}`,
-		name: type === 'dataFast' ? 'DataFast' : 'Sendcloud',
+		name: type.startsWith('dataFast') ? 'DataFast' : 'Sendcloud',
 		type: `${PACKAGE}.${type}`,
 		typeVersion: 1,
 		position: [200, 0],

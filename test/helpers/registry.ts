@@ -11,6 +11,7 @@ import { DataFastApi } from '../../credentials/DataFastApi.credentials';
 import { SendcloudApi } from '../../credentials/SendcloudApi.credentials';
 import { SendcloudOAuth2Api } from '../../credentials/SendcloudOAuth2Api.credentials';
 import { DataFast } from '../../nodes/DataFast/DataFast.node';
+import { DataFastTrigger } from '../../nodes/DataFast/DataFastTrigger.node';
 import { Sendcloud } from '../../nodes/Sendcloud/Sendcloud.node';
 import { SendcloudTrigger } from '../../nodes/Sendcloud/SendcloudTrigger.node';
 import { SendcloudWebhookTrigger } from '../../nodes/Sendcloud/SendcloudWebhookTrigger.node';
@@ -39,6 +40,7 @@ class TestStart implements INodeType {
 export const nodeClasses: Record<string, INodeType> = {
 	[`${PACKAGE}.sendcloud`]: new Sendcloud(),
 	[`${PACKAGE}.dataFast`]: new DataFast(),
+	[`${PACKAGE}.dataFastTrigger`]: new DataFastTrigger(),
 	[`${PACKAGE}.sendcloudTrigger`]: new SendcloudTrigger(),
 	[`${PACKAGE}.sendcloudWebhookTrigger`]: new SendcloudWebhookTrigger(),
 	'test.start': new TestStart(),

@@ -714,6 +714,8 @@ function createSandbox(userOptions = {}) {
 		v3: v3.helpers,
 		/** Sendcloud's webhook calls to the integrations' webhook_url: real, forged, altered, replayed (see webhooks.js). */
 		webhooks,
+		/** DataFast websites' integrations changed between polls (see dataFastStates.js). */
+		dataFast: require('./dataFastStates').dataFastStates(state),
 		/**
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
 		 * 'html'|'applied-then-reset'|'hang'|'redirect', method?, path?, query?, times?, retryAfter?, delayMs?, message?,

@@ -40,6 +40,7 @@ import { shopOrder } from '../helpers/orders';
 import { API_KEY, DATAFAST_TOKEN, type Sandbox, testSandbox } from '../helpers/sandbox';
 import { afterLabel, apiReturn } from '../helpers/returns';
 import { apiShipment, arrive } from '../helpers/shipments';
+import type { DataFastStates } from '../dataFast/trigger/triggerKit';
 
 type Verdict =
 	| 'recovered'
@@ -117,7 +118,8 @@ interface Cell {
 	sandbox: Sandbox;
 	/** A node with this cell's credentials (its sandbox) and Continue On Fail on. */
 	node(
-		type: 'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger',
+		type:
+			'sendcloud' | 'dataFast' | 'sendcloudTrigger' | 'sendcloudWebhookTrigger' | 'dataFastTrigger',
 		parameters: IDataObject,
 	): INode;
 	/** Queues the cell's fault (none without one) for the row's request; rows call it once set up. */
@@ -976,6 +978,39 @@ const OTHER_ROWS: Row[] = [
 			return { units: [unit] };
 		},
 	},
+	{
+		name: 'DataFast Trigger · Payment Provider Disconnected (a poll, then the next)',
+		target: { method: 'GET', path: '^/datafast/api/v1/admin/websites/[^/]+/integrations$' },
+		run: async (cell) => {
+			const website = '66f1c0ffee0123456789abcd';
+			const runner = new TriggerRunner(
+				cell.node('dataFastTrigger', { event: 'providerDisconnected', websiteId: website }),
+			);
+			await runner.poll();
+			(cell.sandbox as unknown as { dataFast: DataFastStates }).dataFast.setConnected(
+				website,
+				'stripe',
+				false,
+			);
+			cell.arm();
+			const faulted = await settled(async () => (await runner.poll()) ?? []);
+			// A failed poll must leave the state, so that the next one fires the disconnect it missed.
+			const fired = [
+				...('view' in faulted ? (faulted.view as IDataObject[]) : []),
+				...((await runner.poll()) ?? []),
+			].map((event) => `${event.event} ${event.provider}`);
+			const unit = 'view' in faulted ? { view: fired } : faulted;
+			if (fired.length !== 1 || fired[0] !== 'disconnected stripe')
+				return {
+					units: [unit],
+					broken: {
+						verdict: fired.length > 1 ? 'DUPLICATED' : 'LOST',
+						why: `fired ${fired.join(', ') || 'nothing'}`,
+					},
+				};
+			return { units: [unit] };
+		},
+	},
 	webhookRegistration(
 		'Sendcloud Webhook Trigger · activation: checkExists (GET)',
 		{ method: 'GET', path: '^/integrations/101$' },
@@ -1480,7 +1515,7 @@ function cellFor(row: Row, column: number): Cell {
 	return {
 		sandbox,
 		node: (type, parameters) => {
-			const credentialType = type === 'dataFast' ? 'dataFastApi' : 'sendcloudApi';
+			const credentialType = type.startsWith('dataFast') ? 'dataFastApi' : 'sendcloudApi';
 			const credentials = {
 				[credentialType]: {
 					id: credentialId(ROWS.indexOf(row), column, credentialType),
