@@ -29,7 +29,8 @@ async function get(pathOrUrl: string) {
 		: `${sandbox.sendcloudV3BaseUrl}${pathOrUrl}`;
 	const response = await fetch(url, { headers: { Authorization: API_KEY } });
 	const contentType = response.headers.get('content-type') ?? '';
-	const body = await response.json();
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const body = (await response.json()) as any;
 	const pathname = new URL(url).pathname.slice('/api/v3'.length);
 	expect(
 		validateV3Response({ method: 'GET', pathname, status: response.status, contentType, body }),
