@@ -25,9 +25,14 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'e.g. Stadhuisplein',
 		description: 'Street of the pickup address, with or without the house number',
 	}),
-	text('House Number', 'houseNumber'),
-	text('Postal Code', 'postalCode', { required: true }),
-	text('City', 'city', { required: true }),
+	text('House Number', 'houseNumber', {
+		description: 'House number of the pickup address, when Address Line 1 does not hold it',
+	}),
+	text('Postal Code', 'postalCode', {
+		required: true,
+		description: 'Postal code of the pickup address',
+	}),
+	text('City', 'city', { required: true, description: 'City of the pickup address' }),
 	text('Country Code', 'countryCode', {
 		required: true,
 		placeholder: 'e.g. NL',
@@ -75,8 +80,10 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			text('Address Line 2', 'addressLine2'),
-			text('Company Name', 'companyName'),
+			text('Address Line 2', 'addressLine2', {
+				description: 'More of the pickup address, such as the floor or the building',
+			}),
+			text('Company Name', 'companyName', { description: 'Company at the pickup address' }),
 			{
 				displayName: 'Container Type',
 				name: 'containerType',
@@ -86,6 +93,7 @@ export const createFields: INodeProperties[] = [
 					{ name: 'Parcel', value: 'parcel' },
 					{ name: 'Pallet', value: 'pallet', description: 'DHL, DPD Austria and UPS only' },
 				],
+				description: 'What the carrier collects: parcels, or pallets',
 			},
 			{
 				displayName: 'Contract ID',
@@ -96,7 +104,10 @@ export const createFields: INodeProperties[] = [
 				description:
 					'The carrier contract to use; required when the account has more than one active contract for the carrier',
 			},
-			text('Email', 'email', { placeholder: 'name@email.com' }),
+			text('Email', 'email', {
+				placeholder: 'name@email.com',
+				description: 'Email address of the contact person at the pickup address',
+			}),
 			{
 				displayName: 'Other Fields (JSON)',
 				name: 'otherFields',

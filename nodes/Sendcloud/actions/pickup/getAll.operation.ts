@@ -38,6 +38,7 @@ export const getAll: Operation = {
 					type: 'multiOptions',
 					options: PICKUP_CARRIERS,
 					default: [],
+					description: 'Only pickups of these carriers',
 				},
 				{
 					displayName: 'Statuses',
@@ -45,6 +46,7 @@ export const getAll: Operation = {
 					type: 'multiOptions',
 					options: STATUSES,
 					default: [],
+					description: 'Only pickups in these statuses',
 				},
 			],
 		},

@@ -5,6 +5,13 @@ import { binaryPropertyField, documentOptionsField } from '../parcel/documents';
 
 const defineBelow = { show: { dataMode: ['defineBelow'] } };
 const withLabel = { show: { announce: ['synchronously'], downloadLabel: [true] } };
+/** What an address field without a description of its own holds, by the end of its name. */
+const addressPart = (name: string, whose: string): string | undefined =>
+	({
+		HouseNumber: `House number of ${whose}, when the street line does not hold it`,
+		PostalCode: `Postal code of ${whose}`,
+		City: `City of ${whose}`,
+	})[name.replace(/^(customer|returnTo)/, '')];
 
 /** What Create and Validate share: the return itself (Validate takes the same body). */
 export const returnFields: INodeProperties[] = [
@@ -27,7 +34,10 @@ export const returnFields: INodeProperties[] = [
 		...field,
 		displayName: `Customer ${field.displayName}`,
 		description:
-			field.name === 'customerName' ? 'The customer who sends the parcel back' : field.description,
+			field.name === 'customerName'
+				? 'The customer who sends the parcel back'
+				: (field.description ??
+					addressPart(field.name, 'the customer (where the return is sent from)')),
 	})),
 	...addressFields('returnTo', true, defineBelow).map((field) => ({
 		...field,
@@ -35,7 +45,8 @@ export const returnFields: INodeProperties[] = [
 		description:
 			field.name === 'returnToName'
 				? 'Who receives the return: your warehouse or shop'
-				: field.description,
+				: (field.description ??
+					addressPart(field.name, 'the warehouse or shop the return goes to')),
 	})),
 	{
 		displayName: 'Shipping Option Code',
@@ -55,6 +66,7 @@ export const returnFields: INodeProperties[] = [
 		required: true,
 		typeOptions: { minValue: 0.001, numberPrecision: 3 },
 		displayOptions: defineBelow,
+		description: 'Weight of the returned parcel in kilograms',
 	},
 	{
 		displayName: 'Order Number',
@@ -78,6 +90,7 @@ export const returnFields: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 1 },
+				description: 'The brand the return is made under (its ID, as Brand → Get Many lists it)',
 			},
 			{
 				displayName: 'Contract ID',
@@ -93,12 +106,14 @@ export const returnFields: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
+				description: 'Email address of the customer, for the tracking emails',
 			},
 			{
 				displayName: 'Customer Phone Number',
 				name: 'customerPhoneNumber',
 				type: 'string',
 				default: '',
+				description: 'Phone number of the customer, for the carrier',
 			},
 			{
 				displayName: 'Items (JSON)',

@@ -98,10 +98,16 @@ const properties: INodeProperties[] = [
 		displayOptions: near('address'),
 		description: 'Street and house number, postal code and/or city, in one line',
 	},
-	text('Street', 'street', { placeholder: 'e.g. Stadhuisplein' }),
+	text('Street', 'street', {
+		placeholder: 'e.g. Stadhuisplein',
+		description: 'Street to search near; give a postal code or city with it',
+	}),
 	text('House Number', 'houseNumber', { description: 'Needs a street or a postal code with it' }),
-	text('Postal Code', 'postalCode', { placeholder: 'e.g. 5611 EM' }),
-	text('City', 'city'),
+	text('Postal Code', 'postalCode', {
+		placeholder: 'e.g. 5611 EM',
+		description: 'Postal code to search near',
+	}),
+	text('City', 'city', { description: 'City to search in or near' }),
 	number(
 		'Latitude',
 		'latitude',

@@ -32,6 +32,7 @@ export const questionFields: INodeProperties[] = [
 		name: 'parcelsInput',
 		type: 'options',
 		default: 'fields',
+		description: 'How the parcels are given: as fields below, or as a JSON list',
 		options: [
 			{
 				name: 'Define Below',
@@ -94,6 +95,8 @@ export const questionFields: INodeProperties[] = [
 						type: 'number',
 						default: 0,
 						typeOptions: { minValue: 0 },
+						description:
+							'Width of this parcel in centimetres; 0 with length and height to send no dimensions',
 					},
 					{
 						displayName: 'Height (Cm)',
@@ -101,6 +104,8 @@ export const questionFields: INodeProperties[] = [
 						type: 'number',
 						default: 0,
 						typeOptions: { minValue: 0 },
+						description:
+							'Height of this parcel in centimetres; 0 with length and width to send no dimensions',
 					},
 				],
 			},
@@ -131,13 +136,22 @@ export const questionFields: INodeProperties[] = [
 								name: 'fromAddressLine1',
 								type: 'string',
 								default: '',
+								description: 'Street and house number of the sender',
 							},
-							{ displayName: 'From City', name: 'fromCity', type: 'string', default: '' },
+							{
+								displayName: 'From City',
+								name: 'fromCity',
+								type: 'string',
+								default: '',
+								description: 'City of the sender',
+							},
 							{
 								displayName: 'From State or Province Code',
 								name: 'fromStateProvinceCode',
 								type: 'string',
 								default: '',
+								description:
+									'ISO 3166-2 code of the sender’s state or province, where the country has them',
 								placeholder: 'e.g. US-NY',
 							},
 							{
@@ -145,13 +159,22 @@ export const questionFields: INodeProperties[] = [
 								name: 'toAddressLine1',
 								type: 'string',
 								default: '',
+								description: 'Street and house number of the recipient',
 							},
-							{ displayName: 'To City', name: 'toCity', type: 'string', default: '' },
+							{
+								displayName: 'To City',
+								name: 'toCity',
+								type: 'string',
+								default: '',
+								description: 'City of the recipient',
+							},
 							{
 								displayName: 'To State or Province Code',
 								name: 'toStateProvinceCode',
 								type: 'string',
 								default: '',
+								description:
+									'ISO 3166-2 code of the recipient’s state or province, where the country has them',
 								placeholder: 'e.g. US-CA',
 							},
 						],

@@ -14,7 +14,7 @@ export const getAll: Operation = {
 		value: 'getAll',
 		action: 'Get many shipping options',
 		description:
-			'List the shipping options (carrier services) available for a route and its parcels, one output item per option with its price for the whole shipment and its lead time in hours; buys nothing',
+			'List the shipping options (carrier services) available for a route and its parcels: one output item per option with its code (to buy a label with), name, carrier, price for the whole shipment, currency and lead time in hours; buys nothing',
 	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['shippingOption'], operation: ['getAll'] } },

@@ -14,7 +14,7 @@ export const getBest: Operation = {
 		value: 'getBest',
 		action: 'Get the best shipping option',
 		description:
-			'For each input item (an order: route and parcels mapped with expressions), pick the cheapest or the fastest shipping option that fits and return it with the item: code, name, carrier, price, lead time in hours. Identical questions are asked once per run; buys nothing.',
+			'Pick the cheapest or the fastest shipping option (carrier service) that fits a route and its parcels, and return it under the Put Result In Field field with the input item: code (to buy a label with), name, carrier, contract, price, currency, lead time in hours. Identical questions are asked once per run; buys nothing.',
 	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['shippingOption'], operation: ['getBest'] } },

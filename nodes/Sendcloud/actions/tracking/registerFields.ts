@@ -57,13 +57,19 @@ export const registerFields: INodeProperties[] = [
 		description:
 			'Your Sendcloud carrier contract the parcel ships under (see Contracts in Sendcloud)',
 	},
-	text('Sender Postal Code', 'senderPostalCode', { required: true }),
+	text('Sender Postal Code', 'senderPostalCode', {
+		required: true,
+		description: 'Postal code the parcel was sent from',
+	}),
 	text('Sender Country Code', 'senderCountryCode', {
 		required: true,
 		placeholder: 'e.g. NL',
 		description: 'Two-letter ISO 3166-1 country code',
 	}),
-	text('Recipient Postal Code', 'recipientPostalCode', { required: true }),
+	text('Recipient Postal Code', 'recipientPostalCode', {
+		required: true,
+		description: 'Postal code the parcel goes to',
+	}),
 	text('Recipient Country Code', 'recipientCountryCode', {
 		required: true,
 		placeholder: 'e.g. NL',
@@ -92,15 +98,28 @@ export const registerFields: INodeProperties[] = [
 				description:
 					'Any other fields of the API’s request, merged in as given: details, parcel_items, measurements, insurance, …',
 			},
-			{ displayName: 'Recipient City', name: 'recipientCity', type: 'string', default: '' },
+			{
+				displayName: 'Recipient City',
+				name: 'recipientCity',
+				type: 'string',
+				default: '',
+				description: 'City the parcel goes to',
+			},
 			{
 				displayName: 'Recipient Email',
 				name: 'recipientEmail',
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
+				description: 'Email address of the recipient',
 			},
-			{ displayName: 'Recipient Name', name: 'recipientName', type: 'string', default: '' },
+			{
+				displayName: 'Recipient Name',
+				name: 'recipientName',
+				type: 'string',
+				default: '',
+				description: 'Name of the recipient',
+			},
 			{
 				displayName: 'Shipping Option Code',
 				name: 'shippingOptionCode',
