@@ -62,9 +62,11 @@ function expectRequests(actual, expected) {
 }
 
 function expectText(text, wanted, what) {
-	const missing = wanted.filter((w) => !text.includes(w));
+	const missing = wanted.filter((w) => (w instanceof RegExp ? !w.test(text) : !text.includes(w)));
 	if (missing.length)
-		throw new Error(`${what} lacks ${JSON.stringify(missing)}: ${text.slice(0, 700) || '(empty)'}`);
+		throw new Error(
+			`${what} lacks ${JSON.stringify(missing.map(String))}: ${text.slice(0, 700) || '(empty)'}`,
+		);
 }
 
 /** One MCP tool call checked: the requests it caused and what the client got. */
@@ -82,6 +84,8 @@ async function mcpCall(client, sandbox, shipment, call, via) {
 			if (isError) throw new Error(`the tool failed: ${text.slice(0, 700)}`);
 			expectText(text, valueOf(call.text, shipment), 'the result');
 		}
+		const problem = call.sandbox?.(sandbox);
+		if (problem) throw new Error(problem);
 		return received.join(', ');
 	});
 }
@@ -196,7 +200,8 @@ async function main(stopAll) {
 	const userFolder = runtime.scratchFolder('n8n-ai-tools-');
 	stopAll.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));
 	runtime.installAsCommunityPackage(userFolder, runtime.packPackage(userFolder));
-	const sandbox = await createSandbox().listen();
+	// The tests' clock (test/helpers/sandbox.ts CLOCK_START): pickup windows and return dates are fixed.
+	const sandbox = await createSandbox({ startAt: Date.parse('2026-12-01T00:00:00Z') }).listen();
 	stopAll.push(() => sandbox.close());
 	const model = await createScriptedModel().listen();
 	stopAll.push(() => model.close());

@@ -4,6 +4,7 @@
 // attached to an MCP Server Trigger, and to AI Agents (3.1 and 2.2) whose chat model is a scripted
 // OpenAI-compatible server on loopback.
 const { PACKAGE } = require('../../scripts/n8n-runtime');
+const shipping = require('./aiShippingTools');
 
 const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
 const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
@@ -269,6 +270,7 @@ const TOOLS = [
 			websiteId: ai('website_id', 'DataFast website ID (24 hex characters)'),
 		},
 	},
+	...shipping.TOOLS,
 ];
 
 /** A tool node, placed at `index`, with the tool's own description for the AI. */
@@ -411,7 +413,9 @@ const SEEDED_SHIPMENT = {
  * One call per operation (and two with bad arguments), in an order that keeps the seed usable:
  * `args`, `requests` (every request the sandbox must receive for the call, "METHOD path", in order;
  * a RegExp matches one) and `text` (what the result must contain) may depend on `s`, the seeded
- * shipment. `error`: the call must fail with this text. `custom`: a custom operation of the node.
+ * shipment; a RegExp in `text` must match. `error`: the call must fail with this text. `custom`: a
+ * custom operation of the node. `sandbox(sandbox)`: a problem with the sandbox's state after the call, or
+ * nothing.
  */
 const CALLS = [
 	{
@@ -605,6 +609,7 @@ const CALLS = [
 		requests: ['GET /api/v3/parcels/statuses'],
 		text: ['READY_TO_SEND', 'Delivered'],
 	},
+	...shipping.CALLS,
 ];
 
 /**
