@@ -22,6 +22,16 @@ const IS_WEBSITE_KEY =
  * `key` has the `value` in the answer's body; none matching means the token works.
  */
 const tokenTestRules: IAuthenticateRuleResponseSuccessBody[] = [
+	// Every DataFast answer has a status ("success" or "error"): one without is from something else.
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'status',
+			value: undefined,
+			message:
+				'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
+		},
+	},
 	{
 		type: 'responseSuccessBody',
 		properties: {
@@ -67,15 +77,6 @@ const tokenTestRules: IAuthenticateRuleResponseSuccessBody[] = [
 				message: `Could not check the token: HTTP ${status}`,
 			},
 		})),
-	{
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'status',
-			value: undefined,
-			message:
-				'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
-		},
-	},
 ];
 
 export class DataFastApi implements ICredentialType {

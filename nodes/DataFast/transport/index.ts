@@ -90,6 +90,8 @@ export async function* dataFastPages(
 		yield records;
 		const total = Number((answer.pagination as IDataObject | undefined)?.total);
 		offset += records.length;
-		if (records.length < pageSize || (Number.isFinite(total) && offset >= total)) return;
+		// DataFast may hand out fewer than asked: only `total` (or an empty page) ends the list.
+		if (!records.length || (Number.isFinite(total) ? offset >= total : records.length < pageSize))
+			return;
 	}
 }

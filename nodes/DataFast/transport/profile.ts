@@ -45,7 +45,7 @@ function summary(
 		case 404:
 			return notFoundFor(path, method);
 		case 429:
-			return 'DataFast is limiting the request rate: try again later';
+			return 'DataFast limited the request rate (HTTP 429): try again later';
 		default:
 			return status >= 500
 				? 'DataFast had a server error'

@@ -196,7 +196,7 @@ function timeseries(ctx) {
 		timezone,
 		currency: SYMBOLS[ctx.site.currency] ?? ctx.site.currency,
 		totals: pick(measure(ctx.data, ctx.site, range, views, filtered)),
-		...page(rows, paging),
+		...page(rows, paging, ctx.pageCap),
 	};
 }
 
@@ -283,7 +283,7 @@ function breakdown(ctx, name) {
 			(a, b) => b.visitors - a.visitors || JSON.stringify(a).localeCompare(JSON.stringify(b)),
 		);
 	}
-	return { status: 'success', ...page(rows, paging) };
+	return { status: 'success', ...page(rows, paging, ctx.pageCap) };
 }
 
 function realtime(ctx) {

@@ -74,9 +74,10 @@ function pageParams(query, { max, defaultLimit = 100 }) {
 	return { limit, offset: number('offset', 0, 0) };
 }
 
-function page(rows, { limit, offset }) {
+/** One page of `rows`; `cap` (the sandbox's dataFastPageCap) hands out fewer than asked, as a server may. */
+function page(rows, { limit, offset }, cap = Infinity) {
 	return {
-		data: rows.slice(offset, offset + limit),
+		data: rows.slice(offset, offset + Math.min(limit, cap)),
 		pagination: { limit, offset, total: rows.length },
 	};
 }

@@ -179,7 +179,14 @@ function createDataFastApi({ options, state, clock, seededAt }) {
 		}
 		const grant = grantOf(req);
 		const query = new URLSearchParams(url.search);
-		const ctx = { method: req.method, query, body, data, clock };
+		const ctx = {
+			method: req.method,
+			query,
+			body,
+			data,
+			clock,
+			pageCap: options.dataFastPageCap ?? Infinity,
+		};
 		if (pathname.startsWith('/admin/')) return handleAdmin(ctx, grant, pathname.replace(/\/$/, ''));
 		const route = websiteRoute(req.method, pathname.replace(/\/$/, ''));
 		if (!route) fail(404, 'Not found');

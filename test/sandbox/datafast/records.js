@@ -149,7 +149,7 @@ function listVisitors(ctx) {
 				b.activity.lastVisitAt.localeCompare(a.activity.lastVisitAt) ||
 				a.visitorId.localeCompare(b.visitorId),
 		);
-	return { status: 'success', ...page(rows, paging) };
+	return { status: 'success', ...page(rows, paging, ctx.pageCap) };
 }
 
 function checkBody(body, allowed) {
