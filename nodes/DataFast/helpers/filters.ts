@@ -34,7 +34,8 @@ export function filterFields(displayOptions: IDisplayOptions): INodeProperties[]
 			typeOptions: { multipleValues: true },
 			default: {},
 			displayOptions,
-			description: 'Count only the traffic that matches every filter (sent as filter_ + the dimension)',
+			description:
+				'Count only the traffic that matches every filter (sent as filter_ + the dimension)',
 			options: [
 				{
 					displayName: 'Filter',

@@ -29,15 +29,18 @@ export function websiteLocator(displayOptions: IDisplayOptions, required = false
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 665f0b3c4d2e1a0012345678',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[a-fA-F0-9]{24}\\s*$',
-							errorMessage: 'A website ID is a 24-character ObjectId',
-						},
-					},
-				],
+				// Checked in the node, not here: with a website key (df_) the field stays empty.
+				validation: required
+					? [
+							{
+								type: 'regex',
+								properties: {
+									regex: '^\\s*[a-fA-F0-9]{24}\\s*$',
+									errorMessage: 'A website ID is a 24-character ObjectId',
+								},
+							},
+						]
+					: undefined,
 			},
 		],
 	};
