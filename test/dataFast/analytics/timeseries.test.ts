@@ -26,7 +26,7 @@ test('one item per day with the fields asked for; revenue brings payments and it
 			timestamp: '2026-11-18T00:00:00Z',
 		},
 		{
-			visitors: 1,
+			visitors: 2,
 			revenue: 0,
 			payments: 0,
 			revenueBreakdown: { new: 0, renewal: 0, refund: 0 },

@@ -30,11 +30,12 @@ const visitorId = (site, i) =>
 function makeVisitor(site, domain, i, now) {
 	const place = PLACES[i % 4];
 	const device = DEVICES[i % 3];
-	const firstAt = now - (i % 30) * DAY_MS - ((i * 37) % 20) * 3600_000 - 30 * MINUTE_MS;
+	// The last session starts at `lastAt`, at least 30 minutes before `now`; an earlier one 2 hours before.
+	const lastAt = now - (i % 30) * DAY_MS - ((i * 37) % 20) * 3600_000 - 30 * MINUTE_MS;
 	const sessions = [];
 	const sessionCount = i % 3 === 0 ? 2 : 1;
 	for (let s = 0; s < sessionCount; s++) {
-		const start = firstAt + s * 2 * 3600_000;
+		const start = lastAt - (sessionCount - 1 - s) * 2 * 3600_000;
 		const pages = 1 + ((i + s) % 3);
 		sessions.push(
 			Array.from({ length: pages }, (_, p) => {
