@@ -48,7 +48,7 @@ function summary(
 			return 'DataFast limited the request rate (HTTP 429): try again later';
 		default:
 			return status >= 500
-				? 'DataFast had a server error'
+				? `DataFast had a server error (HTTP ${status})`
 				: `DataFast answered with HTTP ${status}`;
 	}
 }
