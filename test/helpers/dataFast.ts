@@ -41,7 +41,9 @@ export function useToken(sandbox: Sandbox, apiToken: string, kind?: string) {
 export function dataFastCalls(sandbox: Sandbox): string[] {
 	return sandbox.requests
 		.filter((r) => r.path.startsWith('/datafast/api/v1'))
-		.map((r) => `${r.method} ${r.path.slice('/datafast/api/v1'.length)}${decodeURIComponent(r.query)}`);
+		.map(
+			(r) => `${r.method} ${r.path.slice('/datafast/api/v1'.length)}${decodeURIComponent(r.query)}`,
+		);
 }
 
 /** The sandbox's DataFast store (test/sandbox/datafast/index.js helpers). */
