@@ -83,6 +83,8 @@ n8n is running with the Sendcloud, Sendcloud Trigger, Sendcloud Webhook Trigger 
   Workflows: "Sendcloud: list integrations", "Sendcloud: bulk create or update 250 orders",
              "Sendcloud: on new orders" and "Sendcloud: a label PDF for each new paid order"
              (activate them to poll every minute), "DataFast: payment provider status",
+             "DataFast: a Stripe checkout webhook → a DataFast payment", "DataFast: every morning,
+             yesterday's visitors, revenue and top pages → a message",
              "Sendcloud: MCP server for AI assistants" (activate it, then point an MCP client at
              ${url}/mcp/sendcloud)
   Credentials point at the sandbox: ${sandbox.sendcloudBaseUrl} and ${sandbox.dataFastBaseUrl}
