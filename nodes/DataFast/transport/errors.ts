@@ -35,8 +35,8 @@ export function notFoundFor(path: string, method?: string): string {
 export function forbiddenFor(path: string, detail: string | undefined, method?: string): string {
 	if (/suspend/i.test(detail ?? ''))
 		return 'DataFast refused: tracking is suspended for this website (check the website in the DataFast dashboard)';
-	if (/df_|website api key/i.test(detail ?? ''))
-		return 'DataFast refused: a website API key (df_) cannot do this, use an account token (dft_) with access to the website';
+	if (/df_|api key/i.test(detail ?? ''))
+		return 'DataFast refused: a website API key (df_) reaches only its own website and no account-level route; use an account token (dft_) with access to the website';
 	const scope = scopeFor(path, method);
 	const what = scope.endsWith(':read') ? 'read this website' : 'change this website';
 	return `The DataFast token may not ${what}: it needs the ${scope} permission and access to the website`;

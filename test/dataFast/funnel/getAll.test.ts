@@ -36,6 +36,9 @@ test('a website key lists the funnels of its own website (its ID in the path), n
 		dataFastNode('funnel', 'getAll', { website: { __rl: true, mode: 'id', value: SITE_B } }),
 	);
 	expect(other.error?.description).toBe('This API key does not have access to this website');
+	expect(other.error?.message).toMatch(
+		/^DataFast refused: a website API key \(df_\) reaches only its own website/,
+	);
 });
 
 test('403 names funnels:read', async () => {

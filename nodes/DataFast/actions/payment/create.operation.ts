@@ -156,7 +156,9 @@ export const create: Operation = {
 			});
 			if (typeof answer.transaction_id !== 'string' && answer.status !== 'success')
 				throw malformedAnswer(this.getNode(), 'The answer names no transaction_id');
-			const data = (answer.data ?? answer) as IDataObject;
+			const data = (
+				Array.isArray(answer.data) ? answer.data[0] : (answer.data ?? answer)
+			) as IDataObject;
 			return { ...data, amount, currency };
 		});
 	},
