@@ -215,6 +215,16 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 			return alert.subject;
 		},
 	);
+	await step('the DataFast "daily summary" example writes yesterday\'s message', async () => {
+		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleDataFastDailySummary');
+		const { status, runData } = await runManually(session, n8n, example, 'Every morning at 8');
+		if (status !== 'success') throw new Error(`execution status ${status}`);
+		const [message] = runData['Write the message']?.[0]?.data?.main?.[0] ?? [];
+		const text = String(message?.json?.text ?? '');
+		if (!/^DataFast, \d{4}-\d{2}-\d{2}: \d+ visitors, .+ revenue\.\nTop pages:\n1\. /.test(text))
+			throw new Error(`unexpected message: ${JSON.stringify(message?.json).slice(0, 300)}`);
+		return text.split('\n')[0];
+	});
 	if (editor) {
 		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');
 		fs.rmSync(screenshotsDir, { recursive: true, force: true });

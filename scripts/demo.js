@@ -84,6 +84,8 @@ n8n is running with the Sendcloud, Sendcloud Trigger, Sendcloud Webhook Trigger 
              "Sendcloud: on new orders" and "Sendcloud: a label PDF for each new paid order"
              (activate them to poll every minute), "DataFast: payment provider status",
              "DataFast: alert when a payment provider disconnects" (DataFast Trigger),
+             "DataFast: a Stripe checkout webhook → a DataFast payment", "DataFast: every morning,
+             yesterday's visitors, revenue and top pages → a message",
              "Sendcloud: MCP server for AI assistants" (activate it, then point an MCP client at
              ${url}/mcp/sendcloud)
   Credentials point at the sandbox: ${sandbox.sendcloudBaseUrl} and ${sandbox.dataFastBaseUrl}

@@ -245,6 +245,12 @@ function sandboxCredentials(sandbox) {
 			type: 'dataFastApi',
 			data: { apiToken: 'dft_sandbox_full', baseUrl: sandbox.dataFastBaseUrl },
 		},
+		{
+			id: 'dataFastSandboxKey',
+			name: 'DataFast sandbox (website key)',
+			type: 'dataFastApi',
+			data: { apiToken: 'df_sandbox_shop', baseUrl: sandbox.dataFastBaseUrl },
+		},
 	];
 }
 

@@ -8,6 +8,7 @@ import {
 
 import { dataFastProperties } from './actions/properties';
 import { router } from './actions/router';
+import { searchWebsites } from './methods/listSearch';
 
 export class DataFast implements INodeType {
 	// Written out here, not imported: n8n's package scanner reads a node's name and icon from the
@@ -19,13 +20,18 @@ export class DataFast implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read payment provider connections of a DataFast website',
+		description:
+			'Read DataFast analytics and visitors, record payments, goals and users, and read websites, funnels and payment provider connections',
 		defaults: { name: 'DataFast' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dataFastApi', required: true }],
 		properties: dataFastProperties,
+	};
+
+	methods = {
+		listSearch: { searchWebsites },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -10,4 +10,6 @@ export interface HttpFailure {
 	message: string;
 	/** The request's URL (its path below the API base URL, or a next page's full URL), for messages. */
 	path?: string;
+	/** The request's method, for messages. */
+	method?: string;
 }

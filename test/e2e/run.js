@@ -113,7 +113,12 @@ async function executeCases(line, env, sandbox, workDir) {
 				testCase.check({ items, binaries, sandbox, expect, earlier });
 			}
 			expect(sandbox.violations, []);
-			for (const secret of ['sk_sandbox', 'sandbox-secret', 'dft_sandbox_full']) {
+			for (const secret of [
+				'sk_sandbox',
+				'sandbox-secret',
+				'dft_sandbox_full',
+				'df_sandbox_shop',
+			]) {
 				if (stdout.includes(secret))
 					throw new Error(`a secret (${secret}) appears in n8n's output`);
 			}

@@ -8,6 +8,9 @@ const OAUTH = {
 	sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' },
 };
 const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
+const DATAFAST_KEY = {
+	dataFastApi: { id: 'dataFastSandboxKey', name: 'DataFast sandbox (website key)' },
+};
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
 
 /** Manual Trigger → [Code that makes items] → the node under test (named "Under Test"). */
@@ -121,6 +124,7 @@ module.exports = {
 	KEY,
 	OAUTH,
 	DATAFAST,
+	DATAFAST_KEY,
 	rl,
 	workflow,
 	ordersCode,

@@ -21,7 +21,7 @@ const value = (name, fallback) => {
   Sendcloud API base URL: ${sandbox.sendcloudBaseUrl}   (public key pk_sandbox, secret key sk_sandbox)
   Sendcloud v3 base URL:  ${sandbox.sendcloudV3BaseUrl}   (shipments, parcel documents; same credentials)
   Sendcloud token URL:    ${sandbox.tokenUrl}   (client sandbox-client, secret sandbox-secret)
-  DataFast API base URL:  ${sandbox.dataFastBaseUrl}   (token dft_sandbox_full, website 66f1c0ffee0123456789abcd)`);
+  DataFast API base URL:  ${sandbox.dataFastBaseUrl}   (account token dft_sandbox_full, website 66f1c0ffee0123456789abcd; website key df_sandbox_shop)`);
 	const stop = async () => {
 		await sandbox.close();
 		process.exit(0);

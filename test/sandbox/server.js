@@ -8,6 +8,7 @@ const { validateRequest, orderFieldErrors } = require('./specValidator');
 const { seed, uuidFrom, prng } = require('./seed');
 const { createV3Api, APPLIED_THEN_RESET } = require('./v3');
 const { createWebhookSender } = require('./webhooks');
+const { createDataFastApi, DATAFAST_TOKENS } = require('./datafast');
 
 const DEFAULTS = {
 	port: 0,
@@ -18,13 +19,9 @@ const DEFAULTS = {
 	oauthClients: { 'sandbox-client': 'sandbox-secret' },
 	tokenTtlMs: 3600_000,
 	requirePartnerId: false,
-	dataFastTokens: {
-		dft_sandbox_full: {
-			websites: ['66f1c0ffee0123456789abcd', '66f1c0ffee0123456789abce'],
-			scopes: ['settings:read'],
-		},
-		dft_sandbox_noscope: { websites: ['66f1c0ffee0123456789abcd'], scopes: [] },
-	},
+	// DataFast's account tokens (dft_) and website keys (df_): see datafast/index.js.
+	dataFastTokens: DATAFAST_TOKENS,
+	dataFastKeys: {},
 	// Sendcloud's published limits; `timeScale` > 1 makes a minute pass faster for tests and benchmarks.
 	rateLimits: null,
 	timeScale: 1,
@@ -94,6 +91,7 @@ function createSandbox(userOptions = {}) {
 		sentAt.clear();
 		v3.reset();
 		webhooks.reset();
+		dataFast.reset();
 	}
 
 	function send(res, status, body, headers = {}) {
@@ -567,36 +565,8 @@ function createSandbox(userOptions = {}) {
 		});
 	}
 
-	function handleDataFast(req, res, pathname) {
-		const match = /^\/admin\/websites\/([^/]+)\/integrations\/?$/.exec(pathname);
-		if (!match || req.method !== 'GET')
-			return send(res, 404, { status: 'error', error: { code: 404, message: 'Not found' } });
-		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-		const grant = options.dataFastTokens[token];
-		if (!token.startsWith('dft_') || !grant)
-			return send(res, 401, {
-				status: 'error',
-				error: { code: 401, message: 'Invalid or missing API token' },
-			});
-		const websiteId = decodeURIComponent(match[1]);
-		if (!/^[a-f0-9]{24}$/.test(websiteId))
-			return send(res, 400, {
-				status: 'error',
-				error: { code: 400, message: 'Invalid websiteId' },
-			});
-		if (!grant.scopes.includes('settings:read') || !grant.websites.includes(websiteId)) {
-			return send(res, 403, {
-				status: 'error',
-				error: { code: 403, message: 'Token lacks settings:read or access to this website' },
-			});
-		}
-		const website = state.websites[websiteId];
-		if (!website)
-			return send(res, 404, {
-				status: 'error',
-				error: { code: 404, message: 'Website not found' },
-			});
-		send(res, 200, { status: 'success', data: [website] });
+	function handleDataFast(req, res, pathname, url, body) {
+		dataFast.handle(req, res, url, body, pathname, send);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -639,9 +609,11 @@ function createSandbox(userOptions = {}) {
 					const dataFastError = (status, message, headers) =>
 						send(res, status, { status: 'error', error: { code: status, message } }, headers);
 					if (fault?.kind === APPLIED_THEN_RESET)
-						return carryOutThenReset(req, (answer) => handleDataFast(req, answer, dataFastPath));
+						return carryOutThenReset(req, (answer) =>
+							handleDataFast(req, answer, dataFastPath, url, body),
+						);
 					if (fault && (await applyFault(fault, req, res, dataFastError))) return;
-					return handleDataFast(req, res, dataFastPath);
+					return handleDataFast(req, res, dataFastPath, url, body);
 				}
 				// Not an API: where test workflows report what reached them (end-to-end tests).
 				if (url.pathname === '/__sink' && req.method === 'POST') {
@@ -695,6 +667,12 @@ function createSandbox(userOptions = {}) {
 		violations,
 		clock: () => clock(),
 	});
+	const dataFast = createDataFastApi({
+		options,
+		state,
+		clock: () => clock(),
+		seededAt: seedOptions.now,
+	});
 	const webhooks = createWebhookSender({
 		options,
 		state,
@@ -714,8 +692,9 @@ function createSandbox(userOptions = {}) {
 		v3: v3.helpers,
 		/** Sendcloud's webhook calls to the integrations' webhook_url: real, forged, altered, replayed (see webhooks.js). */
 		webhooks,
-		/** DataFast websites' integrations changed between polls (see dataFastStates.js). */
-		dataFast: require('./dataFastStates').dataFastStates(state),
+		/** DataFast's stored payments, goals, profiles, a website's tracking switch (datafast/index.js), and its
+		 * integrations changed between polls (dataFastStates.js). */
+		dataFast: { ...dataFast.helpers, ...require('./dataFastStates').dataFastStates(state) },
 		/**
 		 * Queue failures for the next matching requests: {kind: '429'|'503'|…|'reset'|'slow'|'malformed'|'no-results'|
 		 * 'html'|'applied-then-reset'|'hang'|'redirect', method?, path?, query?, times?, retryAfter?, delayMs?, message?,

@@ -150,42 +150,5 @@ describe('credential tests', () => {
 			(await testCredential('sendcloudOAuth2Api', { ...good, clientSecret: 'nope' })).status,
 		).toBe('Error');
 	});
-
-	test('DataFast API: a valid token passes without any website, an invalid one fails', async () => {
-		expect(
-			await testCredential('dataFastApi', {
-				apiToken: DATAFAST_TOKEN,
-				baseUrl: sandbox.dataFastBaseUrl,
-			}),
-		).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(
-			await testCredential('dataFastApi', {
-				apiToken: 'dft_revoked',
-				baseUrl: sandbox.dataFastBaseUrl,
-			}),
-		).toEqual({ status: 'Error', message: 'DataFast did not accept the token' });
-	});
-
-	test("DataFast API: a token that may read no website passes (403); an answer that is not DataFast's fails", async () => {
-		expect(
-			await testCredential('dataFastApi', {
-				apiToken: 'dft_sandbox_noscope',
-				baseUrl: sandbox.dataFastBaseUrl,
-			}),
-		).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(
-			await testCredential('dataFastApi', {
-				apiToken: DATAFAST_TOKEN,
-				baseUrl: `${sandbox.url}/not-datafast`,
-			}),
-		).toEqual({
-			status: 'Error',
-			message:
-				'Could not check the token: the answer did not come from the DataFast API (check the API Base URL)',
-		});
-		expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-			'GET /datafast/api/v1/admin/websites/000000000000000000000000/integrations 403',
-			'GET /not-datafast/admin/websites/000000000000000000000000/integrations 404',
-		]);
-	});
+	// DataFast's credential tests: test/dataFast/credential.test.ts.
 });

@@ -5,13 +5,14 @@ import type { HttpFailure } from '../../shared/httpFailure';
 import { trimBaseUrl } from '../../shared/baseUrl';
 import { unansweredError } from '../../shared/nodeError';
 import { type ApiProfile, errorBody } from '../../shared/transport';
+import { forbiddenFor, notFoundFor } from './errors';
 
-const summaries: Record<number, string> = {
-	400: 'DataFast rejected the request as invalid: check the website ID',
-	401: 'DataFast did not accept the token: check the account token (dft_…) in the DataFast credential',
-	403: 'The DataFast token may not read this website: it needs the settings:read permission and access to the website',
-	404: 'DataFast could not find this website',
-	500: 'DataFast had a server error',
+const routeOf = (url: string) => {
+	try {
+		return new URL(url, 'http://x').pathname.replace(/^.*\/api\/v1(?=\/)/, '');
+	} catch {
+		return url;
+	}
 };
 
 function detailOf(body: unknown): string | undefined {
@@ -24,11 +25,52 @@ function detailOf(body: unknown): string | undefined {
 	return typeof nested === 'string' ? nested : undefined;
 }
 
+/** The first line of DataFast's error answer for the request at `path`. */
+function summary(
+	status: number,
+	path: string,
+	method: string | undefined,
+	detail: string | undefined,
+): string {
+	const integrations = /\/integrations$/.test(path);
+	switch (status) {
+		case 400:
+			return integrations || !detail
+				? 'DataFast rejected the request as invalid: check the website ID'
+				: `DataFast rejected the request as invalid: ${detail}`;
+		case 401:
+			return 'DataFast did not accept the token: check the token in the DataFast credential (a df_ website API key or a dft_ account token)';
+		case 403:
+			return forbiddenFor(path, detail, method);
+		case 404:
+			return notFoundFor(path, method);
+		case 429:
+			return 'DataFast limited the request rate (HTTP 429): try again later';
+		default:
+			return status >= 500
+				? `DataFast had a server error (HTTP ${status})`
+				: `DataFast answered with HTTP ${status}`;
+	}
+}
+
+/**
+ * What DataFast allows to repeat after a lost answer: reads; a payment, which DataFast records once
+ * per transaction_id ("Duplicate transaction_id values are handled idempotently"); and identify, which
+ * merges the same fields into the same profile again. A goal would be recorded twice, and a delete
+ * answers 404 the second time, so neither is repeated.
+ */
+function safeToRepeat(method: string, url: string): boolean {
+	if (method === 'GET') return true;
+	const route = routeOf(url);
+	return method === 'POST' && (route === '/payments' || route === '/identify');
+}
+
 export const dataFastProfile: ApiProfile = {
 	credentialType: () => 'dataFastApi',
 	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl),
+	// DataFast documents no rate limits (checked in the Feb 2026 docs and the endpoint reference): no pacing.
 	rateWindows: () => [],
-	safeToRepeat: (method) => method === 'GET',
+	safeToRepeat,
 	headers: () => ({}),
 	toNodeApiError(node: INode, failure: HttpFailure, attempts: number, itemIndex?: number) {
 		const status = failure.statusCode;
@@ -37,9 +79,10 @@ export const dataFastProfile: ApiProfile = {
 				...unansweredError('DataFast', failure, attempts),
 				itemIndex,
 			});
+		const detail = detailOf(failure.body);
 		return new NodeApiError(node, errorBody(failure), {
-			message: summaries[status] ?? `DataFast answered with HTTP ${status}`,
-			description: detailOf(failure.body),
+			message: summary(status, routeOf(failure.path ?? ''), failure.method, detail),
+			description: detail,
 			httpCode: String(status),
 			itemIndex,
 		});

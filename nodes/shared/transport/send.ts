@@ -170,7 +170,7 @@ export async function send<T>(
 		node,
 		itemIndex,
 		fail: (failure, attempts) =>
-			profile.toNodeApiError(node, { ...failure, path: options.url }, attempts, itemIndex),
+			profile.toNodeApiError(node, { ...failure, path: options.url, method }, attempts, itemIndex),
 	});
 }
 

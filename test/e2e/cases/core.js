@@ -4,7 +4,6 @@
 const {
 	KEY,
 	OAUTH,
-	DATAFAST,
 	rl,
 	workflow,
 	ordersCode,
@@ -374,18 +373,5 @@ module.exports = [
 			const tracking = sandbox.v3.shipments().map((s) => s.parcels[0].tracking_number);
 			checkLabelPdf(binaries[0].data, 'labels-1-of-1.pdf', tracking, expect);
 		},
-	},
-	{
-		name: 'DataFast: payment provider status, simplified',
-		workflow: workflow(
-			'dataFast',
-			{
-				resource: 'paymentIntegration',
-				operation: 'getStatus',
-				websiteId: '66f1c0ffee0123456789abcd',
-			},
-			{ type: 'dataFast', credentials: DATAFAST },
-		),
-		check: ({ items, expect }) => expect(items[0].connectedProviders, ['stripe', 'paddle']),
 	},
 ];

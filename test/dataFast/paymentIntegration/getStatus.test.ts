@@ -1,5 +1,5 @@
-import { credentialsHelper, makeNode, runNode } from '../helpers/engine';
-import { DATAFAST_TOKEN, apiCalls, useSandbox } from '../helpers/sandbox';
+import { credentialsHelper, makeNode, runNode } from '../../helpers/engine';
+import { DATAFAST_TOKEN, apiCalls, useSandbox } from '../../helpers/sandbox';
 
 const sandbox = useSandbox();
 
@@ -76,7 +76,7 @@ describe('errors become clear messages', () => {
 		});
 		const { error, run } = await runNode(statusNode());
 		expect(error?.message).toBe(
-			'DataFast did not accept the token: check the account token (dft_…) in the DataFast credential',
+			'DataFast did not accept the token: check the token in the DataFast credential (a df_ website API key or a dft_ account token)',
 		);
 		expect(JSON.stringify(run)).not.toContain('dft_unknown_token');
 	});
