@@ -59,6 +59,7 @@ export function filterFields(displayOptions: IDisplayOptions): INodeProperties[]
 								{ name: 'Contains', value: 'contains' },
 							],
 							default: 'is',
+							description: 'How the dimension is compared with the values',
 						},
 						{
 							displayName: 'Values',

@@ -43,6 +43,7 @@ export const breakdown: Operation = {
 			})),
 			default: 'pages',
 			displayOptions: show('breakdown'),
+			description: 'What each output row is: a page, a referrer, a country, a device, a goal, …',
 		},
 		...scopeFields('breakdown'),
 		...returnAllAndLimit(show('breakdown')),

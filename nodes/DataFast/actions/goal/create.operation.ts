@@ -62,8 +62,20 @@ export const create: Operation = {
 						displayName: 'Property',
 						name: 'values',
 						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								description: 'Name of the property, such as plan',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								description: 'Value of the property, up to 255 characters',
+							},
 						],
 					},
 				],

@@ -70,6 +70,7 @@ export const create: Operation = {
 						type: 'string',
 						placeholder: 'name@email.com',
 						default: '',
+						description: 'Email address of the customer who paid',
 					},
 					{
 						displayName: 'Customer ID',
@@ -78,7 +79,13 @@ export const create: Operation = {
 						default: '',
 						description: "The customer's ID at the payment provider",
 					},
-					{ displayName: 'Customer Name', name: 'name', type: 'string', default: '' },
+					{
+						displayName: 'Customer Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'Name of the customer who paid',
+					},
 					{
 						displayName: 'Free Trial',
 						name: 'is_free_trial',

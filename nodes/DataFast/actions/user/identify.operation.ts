@@ -57,6 +57,7 @@ export const identify: Operation = {
 								type: 'string',
 								default: '',
 								placeholder: 'e.g. plan',
+								description: 'Name of the profile property',
 							},
 							{
 								displayName: 'Value',
@@ -64,6 +65,7 @@ export const identify: Operation = {
 								type: 'string',
 								default: '',
 								placeholder: 'e.g. pro',
+								description: 'Value of the profile property',
 							},
 						],
 					},
