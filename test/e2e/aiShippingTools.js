@@ -352,7 +352,7 @@ const CALLS = [
 		tool: 'track_parcel',
 		args: (s) => ({ tracking_number: s.parcels[0].tracking_number }),
 		requests: (s) => [`GET /api/v3/parcels/tracking/${s.parcels[0].tracking_number}`],
-		text: (s) => [s.parcels[0].tracking_number, 'events'],
+		text: (s) => [s.parcels[0].tracking_number, 'CANCELLATION_REQUESTED', 'last_event'],
 	},
 	{
 		tool: 'register_external_parcel',
@@ -370,7 +370,7 @@ const CALLS = [
 		tool: 'track_parcel',
 		args: { tracking_number: 'JVGLAI0001' },
 		requests: ['GET /api/v3/parcels/tracking/JVGLAI0001'],
-		text: ['JVGLAI0001', 'events'],
+		text: ['JVGLAI0001', 'READY_TO_SEND', 'expected_delivery_date'],
 	},
 	{
 		tool: 'validate_return',
