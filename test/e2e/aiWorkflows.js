@@ -5,6 +5,7 @@
 // OpenAI-compatible server on loopback.
 const { PACKAGE } = require('../../scripts/n8n-runtime');
 const shipping = require('./aiShippingTools');
+const dataFast = require('./aiDataFastTools');
 
 const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
 const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
@@ -271,6 +272,7 @@ const TOOLS = [
 		},
 	},
 	...shipping.TOOLS,
+	...dataFast.TOOLS,
 ];
 
 /** A tool node, placed at `index`, with the tool's own description for the AI. */
@@ -610,6 +612,7 @@ const CALLS = [
 		text: ['READY_TO_SEND', 'Delivered'],
 	},
 	...shipping.CALLS,
+	...dataFast.CALLS,
 ];
 
 /**
