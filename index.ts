@@ -7,3 +7,4 @@ export { Sendcloud } from './nodes/Sendcloud/Sendcloud.node';
 export { DataFast } from './nodes/DataFast/DataFast.node';
 export { SendcloudTrigger } from './nodes/Sendcloud/SendcloudTrigger.node';
 export { SendcloudWebhookTrigger } from './nodes/Sendcloud/SendcloudWebhookTrigger.node';
+export { SendcloudParcelEventTrigger } from './nodes/Sendcloud/SendcloudParcelEventTrigger.node';

@@ -215,7 +215,19 @@ function validateRequest(request) {
 	return { ...check, violations: problems.map((p) => p.text) };
 }
 
-const v3Operations = [...v3Shipments.operations, ...v3Documents.operations];
+const V3_EVENTS_FILE = 'sendcloud-v3-event-subscriptions.openapi.yml';
+const v3Events = loadSpec('sendcloud-v3-event-subscriptions', V3_EVENTS_FILE);
+const v3Operations = [...v3Shipments.operations, ...v3Documents.operations, ...v3Events.operations];
+const validateParcelEvent = v3Events.validatorFor({
+	$ref: '#/components/schemas/ParcelEventCreatedPayload',
+});
+
+/** Problems of a ParcelEventCreated payload (the spec's `webhooks` section); empty when it holds to the spec. */
+function validateParcelEventPayload(payload) {
+	return validateParcelEvent(payload)
+		? []
+		: ajvProblems(validateParcelEvent.errors, 'payload', { pointer: '' }).map((p) => p.text);
+}
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
 function validateV3Request(request) {
@@ -275,6 +287,7 @@ function amendAnswers(doc) {
 const v3Answers = [
 	loadSpec('sendcloud-v3-shipments-answers', V3_SHIPMENTS_FILE, amendAnswers),
 	loadSpec('sendcloud-v3-documents-answers', V3_DOCUMENTS_FILE, amendAnswers),
+	loadSpec('sendcloud-v3-event-subscriptions-answers', V3_EVENTS_FILE, amendAnswers),
 ];
 const answerValidators = new Map();
 
@@ -330,6 +343,7 @@ module.exports = {
 	validateRequest,
 	validateV3Request,
 	validateV3Response,
+	validateParcelEventPayload,
 	orderFieldErrors,
 	spec: v2.spec,
 };

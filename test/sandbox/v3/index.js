@@ -13,6 +13,7 @@ const {
 } = require('./shipments');
 const { validateAddress } = require('./addresses');
 const { renderDocument, EXTENSIONS } = require('./documents');
+const { createEventSubscriptions } = require('./eventSubscriptions');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -73,9 +74,11 @@ function createV3Api({
 	violations,
 	clock,
 }) {
+	const events = createEventSubscriptions({ clock, violations, timeoutMs: options.webhookTimeoutMs });
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
+		onStatusChange: (parcel) => events.parcelMoved(store, parcel),
 	});
 
 	/** What a document of a parcel shows. */
@@ -243,6 +246,7 @@ function createV3Api({
 			documentFile(c, c.pathParams.type, [c.pathParams.id], c.query.dpi),
 		'sc-public-v3-scp-get-retrieve_parcel_documents_bulk': (c) =>
 			documentFile(c, c.pathParams.type, c.query.parcels),
+		...events.handlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
@@ -327,7 +331,7 @@ function createV3Api({
 			return;
 		const limited = throttled(account, req.method);
 		if (limited) return write(res, errorAnswer(429, limited.message, { headers: limited.headers }));
-		const result = route(
+		const result = await route(
 			req,
 			url.pathname.slice(BASE_PATH.length),
 			url.searchParams,
@@ -348,7 +352,7 @@ function createV3Api({
 				write(res, errorAnswer(500, String(error?.message ?? error)));
 			}
 		},
-		reset: store.reset,
+		reset: () => (store.reset(), events.reset()),
 		/** What node tests use, as sandbox.v3. */
 		helpers: {
 			state: store.state,
@@ -376,6 +380,8 @@ function createV3Api({
 				);
 			},
 			/** Requests with these announce with ANNOUNCEMENT_FAILED. */
+			/** Event Subscriptions: connections, subscriptions, deliveries, forged sends (see eventSubscriptions.js). */
+			events: events.helpers,
 			failing: {
 				postalCode: FAILING_POSTAL_CODE,
 				shippingOptionCode: UNREACHABLE_SHIPPING_OPTION_CODE,

@@ -98,7 +98,7 @@ function apiError(status, code, detail, pointer) {
 	return { status: String(status), code, detail, ...(pointer ? { source: { pointer } } : {}) };
 }
 
-function createShipmentStore({ clock, timings }) {
+function createShipmentStore({ clock, timings, onStatusChange }) {
 	const state = { shipments: [], labelPurchases: [], nextParcelId: 400000001, nextSeq: 1 };
 	let random = prng(31);
 
@@ -116,6 +116,7 @@ function createShipmentStore({ clock, timings }) {
 		parcel.status = code;
 		parcel.statusSince = at;
 		parcel.updated_at = iso(at);
+		onStatusChange?.(parcel); // Event Subscriptions deliver parcel events (eventSubscriptions.js)
 	}
 
 	function announce(shipment, at) {
