@@ -58,7 +58,8 @@ export class SendcloudParcelEventTrigger implements INodeType {
 		icon: { light: 'file:sendcloud.svg', dark: 'file:sendcloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["phases"].length ? $parameter["phases"].join(", ") : "any parcel event"}}',
+		subtitle:
+			'={{$parameter["phases"].length ? $parameter["phases"].join(", ") : "any parcel event"}}',
 		description:
 			'Starts the workflow when a parcel of the Sendcloud account moves (announced, in transit, delivered, an exception, …), through Event Subscriptions: the shop’s webhook URL stays untouched',
 		defaults: { name: 'Sendcloud Parcel Event Trigger' },

@@ -39,7 +39,5 @@ function headerValue(headers: unknown, name: string): unknown {
 export function isTriggerConnection(connection: ConnectionView, url: string, tag: string): boolean {
 	if (connection.type !== 'webhook') return false;
 	const configuration = (connection.configuration ?? {}) as Record<string, unknown>;
-	return (
-		configuration.url === url && headerValue(configuration.extra_headers, TAG_HEADER) === tag
-	);
+	return configuration.url === url && headerValue(configuration.extra_headers, TAG_HEADER) === tag;
 }

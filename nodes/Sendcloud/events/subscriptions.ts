@@ -142,7 +142,11 @@ export async function registerSubscription(this: IHookFunctions): Promise<boolea
 	registrations[url] = registration;
 	const subscription = (
 		await sendcloudV3ApiRequest.call(this, 'POST', SUBSCRIPTIONS, {
-			body: { connection_id: registration.connectionId, event_type: PARCEL_EVENT_TYPE, is_active: true },
+			body: {
+				connection_id: registration.connectionId,
+				event_type: PARCEL_EVENT_TYPE,
+				is_active: true,
+			},
 		})
 	).data as IDataObject;
 	registration.subscriptionId = Number(subscription.id);

@@ -19,8 +19,18 @@ const WEBHOOK_FIELDS = ['url', 'auth_type', 'auth_config', 'extra_headers'];
 
 /** What a status of the sandbox's shipments store reports as a parcel event (phase, exception, …). */
 const EVENTS_OF_STATUS = {
-	ANNOUNCING: { event_type: 'internal', phase: 'announcing', exception: 'none', status_type: 'success' },
-	READY_TO_SEND: { event_type: 'internal', phase: 'ready_to_send', exception: 'none', status_type: 'success' },
+	ANNOUNCING: {
+		event_type: 'internal',
+		phase: 'announcing',
+		exception: 'none',
+		status_type: 'success',
+	},
+	READY_TO_SEND: {
+		event_type: 'internal',
+		phase: 'ready_to_send',
+		exception: 'none',
+		status_type: 'success',
+	},
 	ANNOUNCEMENT_FAILED: {
 		event_type: 'internal',
 		phase: 'announcing',
@@ -113,7 +123,8 @@ function configurationErrors(configuration) {
 	} catch {
 		url = undefined;
 	}
-	if (configuration.url === undefined) problems.push(['required', 'This field is required.', at('url')]);
+	if (configuration.url === undefined)
+		problems.push(['required', 'This field is required.', at('url')]);
 	else if (!url || !['http:', 'https:'].includes(url.protocol))
 		problems.push(['invalid', 'Enter a valid URL.', at('url')]);
 	const type = configuration.auth_type ?? 'none';
@@ -165,7 +176,12 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 	let nextDeliveryId = 1;
 
 	function reset() {
-		Object.assign(state, { connections: [], subscriptions: [], nextConnectionId: 1, nextSubscriptionId: 1 });
+		Object.assign(state, {
+			connections: [],
+			subscriptions: [],
+			nextConnectionId: 1,
+			nextSubscriptionId: 1,
+		});
 		deliveries.length = 0;
 		nextDeliveryId = 1;
 	}
@@ -279,7 +295,8 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 
 	function checkPayload(payload) {
 		const problems = validateParcelEventPayload(payload);
-		if (problems.length) violations.push({ method: 'POST', path: 'event ParcelEventCreated', violations: problems });
+		if (problems.length)
+			violations.push({ method: 'POST', path: 'event ParcelEventCreated', violations: problems });
 	}
 
 	async function broadcast({ account, pathParams }) {
@@ -305,7 +322,11 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 
 	/** A parcel event as Sendcloud reports a status of the shipments store. */
 	function parcelEvent(shipment, parcel) {
-		const { end_of_tracking = false, is_offered = false, ...fields } = EVENTS_OF_STATUS[parcel.status];
+		const {
+			end_of_tracking = false,
+			is_offered = false,
+			...fields
+		} = EVENTS_OF_STATUS[parcel.status];
 		return {
 			event_type: EVENT_TYPE,
 			data: {
@@ -341,7 +362,12 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 		queueMicrotask(() => {
 			const shipment = store.state.shipments.find((s) => s.parcels.includes(parcel));
 			if (!shipment || !EVENTS_OF_STATUS[status]) return;
-			const payload = parcelEvent(shipment, { ...parcel, status, statusSince, statusMessage: STATUSES[status]?.message });
+			const payload = parcelEvent(shipment, {
+				...parcel,
+				status,
+				statusSince,
+				statusMessage: STATUSES[status]?.message,
+			});
 			checkPayload(payload);
 			for (const subscription of state.subscriptions) {
 				if (subscription.account !== shipment.account || !subscription.is_active) continue;
@@ -359,7 +385,8 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 		'sc-public-v3-scp-get-list_connections': ({ account, query }) =>
 			list(
 				state.connections.filter(
-					(c) => c.account === account && (!query.connection_type || c.type === query.connection_type),
+					(c) =>
+						c.account === account && (!query.connection_type || c.type === query.connection_type),
 				),
 				connectionView,
 			),
@@ -375,7 +402,9 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 			if (connection.type !== 'klaviyo')
 				return error(400, 'invalid', 'Only Klaviyo connections are authorized with OAuth2.');
 			return json(200, {
-				data: { authorization_url: `https://www.klaviyo.com/oauth/authorize?state=${connection.id}` },
+				data: {
+					authorization_url: `https://www.klaviyo.com/oauth/authorize?state=${connection.id}`,
+				},
 			});
 		},
 		'sc-public-v3-scp-post-create_subscription': createSubscription,
@@ -406,7 +435,8 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 		state,
 		deliveries,
 		/** The account's connections as stored (auth_config included); API-key account by default. */
-		connections: (account = 'key:pk_sandbox') => state.connections.filter((c) => c.account === account),
+		connections: (account = 'key:pk_sandbox') =>
+			state.connections.filter((c) => c.account === account),
 		subscriptions: (account = 'key:pk_sandbox') =>
 			state.subscriptions.filter((s) => s.account === account),
 		/** Resolves once every delivery under way has its answer. */
@@ -433,7 +463,8 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 			if (!connection) throw new Error(`The sandbox has no connection ${connectionId}`);
 			checkPayload(payload);
 			const headers = deliveryHeaders(connection.configuration);
-			if (auth === 'wrong-token') headers.Authorization = 'Bearer forged-token-forged-token-forged-token';
+			if (auth === 'wrong-token')
+				headers.Authorization = 'Bearer forged-token-forged-token-forged-token';
 			else if (auth === 'missing') delete headers.Authorization;
 			else if (auth === 'basic')
 				headers.Authorization = `Basic ${Buffer.from(`n8n:${connection.configuration.auth_config?.token}`).toString('base64')}`;

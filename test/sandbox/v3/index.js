@@ -74,7 +74,11 @@ function createV3Api({
 	violations,
 	clock,
 }) {
-	const events = createEventSubscriptions({ clock, violations, timeoutMs: options.webhookTimeoutMs });
+	const events = createEventSubscriptions({
+		clock,
+		violations,
+		timeoutMs: options.webhookTimeoutMs,
+	});
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },

@@ -29,7 +29,10 @@ export interface EventsSandbox {
 	send(
 		connectionId: number,
 		payload: IDataObject,
-		options?: { auth?: 'valid' | 'wrong-token' | 'missing' | 'basic'; tamper?: (body: string) => string },
+		options?: {
+			auth?: 'valid' | 'wrong-token' | 'missing' | 'basic';
+			tamper?: (body: string) => string;
+		},
 	): Promise<EventDelivery>;
 	replay(delivery: EventDelivery): Promise<EventDelivery>;
 }
@@ -52,7 +55,14 @@ export async function eventTrigger(
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: `e7e00000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-		parameters: { phases: [], exceptions: [], statusTypes: [], eventSources: [], options: {}, ...parameters },
+		parameters: {
+			phases: [],
+			exceptions: [],
+			statusTypes: [],
+			eventSources: [],
+			options: {},
+			...parameters,
+		},
 		credentials: { sendcloudApi: { id: 'cred-sendcloudApi', name: 'sendcloudApi' } },
 		...settings,
 	};

@@ -105,13 +105,17 @@ describe('registration', () => {
 		sandbox.requests.length = 0;
 
 		await trigger.activate();
-		const ids = events().connections().map((c) => c.id);
+		const ids = events()
+			.connections()
+			.map((c) => c.id);
 		expect(ids).not.toContain(stale);
 		expect(ids).toEqual(expect.arrayContaining([someones, otherNode, elsewhere]));
 		expect(ids).toHaveLength(4);
-		expect(events().subscriptions().map((s) => s.connection_id)).toEqual(
-			expect.arrayContaining([someones, otherNode, elsewhere]),
-		);
+		expect(
+			events()
+				.subscriptions()
+				.map((s) => s.connection_id),
+		).toEqual(expect.arrayContaining([someones, otherNode, elsewhere]));
 		expect(events().subscriptions()).toHaveLength(4);
 		expect(eventCalls(sandbox).slice(0, 4)).toEqual([
 			'GET /connections?connection_type=webhook',
@@ -121,7 +125,11 @@ describe('registration', () => {
 		]);
 
 		await trigger.deactivate();
-		expect(events().connections().map((c) => c.id)).toEqual([someones, otherNode, elsewhere]);
+		expect(
+			events()
+				.connections()
+				.map((c) => c.id),
+		).toEqual([someones, otherNode, elsewhere]);
 	});
 
 	test('a subscription deleted or paused in Sendcloud is registered again on the next start', async () => {
