@@ -304,6 +304,9 @@ function validateV3Response({ method, pathname, status, contentType, body }) {
 	const [answers, op] = found;
 	const declared = op.responses[String(status)];
 	if (!declared && status < 400) return [`status ${status} is not a response of ${op.operationId}`];
+	// A declared answer without content (204): no body.
+	if (status === 204 && declared && !declared.content)
+		return body === undefined ? [] : [`status ${status} of ${op.operationId} has no body`];
 	const type = (contentType ?? '').split(';')[0].trim();
 	const content = declared?.content ?? {
 		'application/json': { schema: { $ref: '#/components/schemas/errors' } },

@@ -104,6 +104,8 @@ const TEST_EVENT = {
 
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const json = (status, body) => ({ status, body });
+/** An answer without a body (204): no content type either. */
+const noContent = () => ({ status: 204, file: Buffer.alloc(0) });
 const error = (status, code, detail, pointer) =>
 	json(status, {
 		errors: [{ status: String(status), code, detail, ...(pointer ? { source: { pointer } } : {}) }],
@@ -234,7 +236,7 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 		// "Any subscriptions associated with this connection will also be deleted."
 		state.subscriptions = state.subscriptions.filter((s) => s.connection_id !== pathParams.id);
 		state.connections = state.connections.filter((c) => c.id !== pathParams.id);
-		return json(204);
+		return noContent();
 	}
 
 	function createSubscription({ account, body }) {
@@ -426,7 +428,7 @@ function createEventSubscriptions({ clock, violations, timeoutMs = 10_000 }) {
 		'sc-public-v3-scp-delete-subscription': ({ account, pathParams }) => {
 			if (!subscriptionOf(account, pathParams.id)) return notFound();
 			state.subscriptions = state.subscriptions.filter((s) => s.id !== pathParams.id);
-			return json(204);
+			return noContent();
 		},
 		'sc-public-v3-scp-post-test_broadcast': broadcast,
 	};
