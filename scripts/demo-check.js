@@ -13,9 +13,13 @@ const runtime = require('./n8n-runtime');
 const EXAMPLES = fs
 	.readdirSync(path.join(runtime.ROOT, 'examples'))
 	.map((file) => require(path.join(runtime.ROOT, 'examples', file)));
-const NODE_TYPES = ['sendcloud', 'sendcloudTrigger', 'sendcloudWebhookTrigger', 'dataFast'].map(
-	(name) => `${runtime.PACKAGE}.${name}`,
-);
+const NODE_TYPES = [
+	'sendcloud',
+	'sendcloudTrigger',
+	'sendcloudWebhookTrigger',
+	'sendcloudParcelEventTrigger',
+	'dataFast',
+].map((name) => `${runtime.PACKAGE}.${name}`);
 const CREDENTIAL_TYPES = ['sendcloudApi', 'sendcloudOAuth2Api', 'dataFastApi'];
 
 function expectIncludes(list, wanted, what) {
