@@ -12,6 +12,7 @@ const { isDeepStrictEqual } = require('util');
 const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox } = require('../sandbox/server');
 const cases = require('./cases');
+const { activatedEventTrigger } = require('./eventTrigger');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -372,6 +373,7 @@ async function activate(line, env, id) {
 			if (!skipTrigger) {
 				await activatedTrigger(line, env, sandbox, workDir);
 				await activatedWebhookTrigger(line, env, sandbox, workDir);
+				await activatedEventTrigger(line, env, sandbox, workDir, { report, activate });
 			}
 		}
 	} finally {
