@@ -22,10 +22,11 @@ import {
 	type EventFilters,
 } from './events/parcelEvents';
 import {
+	listeningTokenOf,
 	registerSubscription,
-	registrationsOf,
 	subscriptionExists,
 	unregisterSubscription,
+	type Registration,
 } from './events/subscriptions';
 import { authenticationProperty, sendcloudCredentials } from './helpers/fields';
 import { recordIfUnseen, type SeenDeliveries } from './webhook/replays';
@@ -150,7 +151,10 @@ export class SendcloudParcelEventTrigger implements INodeType {
 		};
 		const staticData = this.getWorkflowStaticData('node');
 		// The caller first: nothing about an unauthenticated call is read, logged or answered beyond 401.
-		const tokens = Object.values(registrationsOf(staticData)).map((r) => r.token);
+		const registrations = (staticData.eventSubscriptions ?? {}) as Record<string, Registration>;
+		const tokens = Object.values(registrations).map((r) => r.token);
+		const listening = this.getMode() === 'manual' && listeningTokenOf(this.getNode().webhookId);
+		if (listening) tokens.push(listening);
 		if (!bearerMatches(request.headers.authorization, tokens))
 			return answerOnly(this, 401, 'Unauthorized');
 		const body = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? null));

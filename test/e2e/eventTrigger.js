@@ -173,6 +173,27 @@ async function activatedEventTrigger(line, env, sandbox, workDir, { report, acti
 			`http://127.0.0.1:${port}`,
 			await runtime.ensureOwner(`http://127.0.0.1:${port}`),
 		);
+		// Listen for Test Event, as the editor starts it: the test URL gets a connection of its own and Sendcloud's
+		// broadcast test event arrives and runs the workflow (the filters do not apply to it).
+		const listening = await session.post(`/rest/workflows/${workflow.id}/run`, {
+			triggerToStartFrom: { name: 'Sendcloud Parcel Event Trigger' },
+		});
+		if (!listening.data?.waitingForWebhook)
+			throw new Error(`the test listen did not start: ${JSON.stringify(listening).slice(0, 300)}`);
+		const testUrl = hookUrl.replace('/webhook/', '/webhook-test/');
+		await waitFor(
+			"the test event's run",
+			() => runs().some((s) => s.parcelEvent === 12345678),
+			60_000,
+		);
+		const test = events.deliveries.find((d) => d.kind === 'test');
+		expectEqual([test.url, test.status], [testUrl, 200], 'the test event');
+		await waitFor(
+			'the test connection to be removed once the test run started',
+			() => events.connections().every((c) => c.configuration.url !== testUrl),
+			30_000,
+		);
+		expectEqual(events.connections().length, 1, 'connections after the test listen');
 		await session.post(`/rest/workflows/${workflow.id}/deactivate`, {});
 		await waitFor(
 			'the connection and subscription to be deleted',
@@ -181,7 +202,7 @@ async function activatedEventTrigger(line, env, sandbox, workDir, { report, acti
 		);
 		expectEqual(sandbox.violations, [], 'spec violations');
 		const token = connection.configuration.auth_config.token;
-		if (server.output().includes(token))
+		if (server.output().includes(token) || JSON.stringify(sandbox.sink).includes(token))
 			throw new Error("the bearer token appears in n8n's output");
 		if (server.output().includes('sk_sandbox'))
 			throw new Error("the API secret appears in n8n's output");

@@ -1,5 +1,5 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { sendcloudV3ApiRequest, sendcloudV3Response } from '../transport';
 import { newToken } from './auth';
@@ -15,8 +15,17 @@ import {
 const CONNECTIONS = '/event-subscriptions/connections';
 const SUBSCRIPTIONS = '/event-subscriptions/subscriptions';
 
-/** How long after registering a test webhook the test event is asked for: n8n serves it only once `create` returns. */
-export const TEST_EVENT_DELAY_MS = 1000;
+/**
+ * The tokens of test URLs being listened on, by the node's webhook ID. Sendcloud's broadcast test event arrives while
+ * registration is still running, before n8n keeps the static data registration wrote, so the test URL's token must
+ * be found elsewhere; n8n's test webhooks live in one process (the one the editor talks to) and end with it.
+ */
+const listeningTokens = new Map<string, string>();
+
+/** The token of the test URL this node is listening on, if any. */
+export function listeningTokenOf(webhookId: string | undefined): string | undefined {
+	return webhookId === undefined ? undefined : listeningTokens.get(webhookId);
+}
 
 /** What one of the node's webhook URLs (test, production) registered; the token never leaves static data. */
 export interface Registration {
@@ -150,15 +159,20 @@ export async function registerSubscription(this: IHookFunctions): Promise<boolea
 		})
 	).data as IDataObject;
 	registration.subscriptionId = Number(subscription.id);
-	if (this.getMode() === 'manual' && this.getNodeParameter('options.sendTestEvent', true) !== false)
-		void broadcastTestEvent(this, registration.subscriptionId);
+	if (this.getMode() === 'manual') {
+		listeningTokens.set(String(this.getNode().webhookId), token);
+		if (this.getNodeParameter('options.sendTestEvent', true) !== false)
+			await broadcastTestEvent(this, registration.subscriptionId);
+	}
 	return true;
 }
 
-/** Asks Sendcloud for a test event once n8n serves the test webhook; a failure only means no sample arrives. */
+/**
+ * Asks Sendcloud for a test event. Sendcloud delivers it before answering, so it arrives while registration runs
+ * (n8n serves the test URL from the start of registration). A failure only means that no sample arrives.
+ */
 async function broadcastTestEvent(ctx: IHookFunctions, subscriptionId: number): Promise<void> {
 	try {
-		await sleep(TEST_EVENT_DELAY_MS);
 		await sendcloudV3ApiRequest.call(
 			ctx,
 			'POST',
@@ -180,6 +194,7 @@ export async function unregisterSubscription(this: IHookFunctions): Promise<bool
 	const { url } = ours(this);
 	const registrations = registrationsOf(this.getWorkflowStaticData('node'));
 	const registration = registrations[url];
+	if (this.getMode() === 'manual') listeningTokens.delete(String(this.getNode().webhookId));
 	if (registration) await removeRegistration(this, registration);
 	await removeLeftovers(this);
 	delete registrations[url];
