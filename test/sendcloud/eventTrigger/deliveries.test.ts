@@ -178,4 +178,21 @@ describe('Listen for Test Event', () => {
 		).toEqual([trigger.hookUrl('trigger')]);
 		expect(events().deliveries).toEqual([]);
 	});
+
+	test('the test URL’s token opens only the test URL, and only while listening', async () => {
+		trigger = await eventTrigger({ options: { sendTestEvent: false } });
+		await trigger.activate('trigger');
+		await trigger.activate('manual');
+		const test = events()
+			.connections()
+			.find((c) => c.configuration.url === trigger!.hookUrl('manual'))!;
+		const toProduction = await events().send(test.id, events().samplePayload(), {
+			url: trigger.hookUrl('trigger'),
+		});
+		const toTest = await events().send(test.id, events().samplePayload());
+		await trigger.deactivate('manual');
+		const afterListening = await events().replay(toTest);
+		expect([toProduction.status, toTest.status, afterListening.status]).toEqual([401, 200, 401]);
+		expect(trigger.executions).toHaveLength(1);
+	});
 });

@@ -32,6 +32,7 @@ export interface EventsSandbox {
 		options?: {
 			auth?: 'valid' | 'wrong-token' | 'missing' | 'basic';
 			tamper?: (body: string) => string;
+			url?: string;
 		},
 	): Promise<EventDelivery>;
 	replay(delivery: EventDelivery): Promise<EventDelivery>;
