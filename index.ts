@@ -8,3 +8,4 @@ export { DataFast } from './nodes/DataFast/DataFast.node';
 export { SendcloudTrigger } from './nodes/Sendcloud/SendcloudTrigger.node';
 export { SendcloudWebhookTrigger } from './nodes/Sendcloud/SendcloudWebhookTrigger.node';
 export { DataFastTrigger } from './nodes/DataFast/DataFastTrigger.node';
+export { SendcloudParcelEventTrigger } from './nodes/Sendcloud/SendcloudParcelEventTrigger.node';

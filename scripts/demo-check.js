@@ -17,6 +17,7 @@ const NODE_TYPES = [
 	'sendcloud',
 	'sendcloudTrigger',
 	'sendcloudWebhookTrigger',
+	'sendcloudParcelEventTrigger',
 	'dataFast',
 	'dataFastTrigger',
 ].map((name) => `${runtime.PACKAGE}.${name}`);

@@ -17,6 +17,7 @@ const cases = require('./cases').filter(
 	(c) => !process.env.E2E_ONLY || new RegExp(process.env.E2E_ONLY).test(c.name),
 );
 const { activatedDataFastTrigger } = require('./dataFastTrigger');
+const { activatedEventTrigger } = require('./eventTrigger');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -388,6 +389,7 @@ async function activate(line, env, id) {
 				await activatedTrigger(line, env, sandbox, workDir);
 				await activatedWebhookTrigger(line, env, sandbox, workDir);
 				await activatedDataFastTrigger({ line, env, sandbox, workDir, activate, report, expect });
+				await activatedEventTrigger(line, env, sandbox, workDir, { report, activate });
 			}
 		}
 	} finally {

@@ -279,6 +279,8 @@ function validateRequest(request) {
 	return { ...check, violations: problems.map((p) => p.text) };
 }
 
+const V3_EVENTS_FILE = 'sendcloud-v3-event-subscriptions.openapi.yml';
+const v3Events = loadSpec('sendcloud-v3-event-subscriptions', V3_EVENTS_FILE);
 // Tracking and returns (issue 20): see NOTICE.md for their amendments.
 const v3AfterLabel = [
 	loadSpec('sendcloud-v3-tracking', 'sendcloud-v3-parcel-tracking.openapi.yml'),
@@ -293,7 +295,18 @@ const v3Operations = [
 	...v3AfterLabel.flatMap((s) => s.operations),
 	...v3ServicePoints.operations,
 	...v3Pickups.operations,
+	...v3Events.operations,
 ];
+const validateParcelEvent = v3Events.validatorFor({
+	$ref: '#/components/schemas/ParcelEventCreatedPayload',
+});
+
+/** Problems of a ParcelEventCreated payload (the spec's `webhooks` section); empty when it holds to the spec. */
+function validateParcelEventPayload(payload) {
+	return validateParcelEvent(payload)
+		? []
+		: ajvProblems(validateParcelEvent.errors, 'payload', { pointer: '' }).map((p) => p.text);
+}
 
 /** A v3 request (path relative to /api/v3, headers as Node gives them); problems also carry code and source. */
 function validateV3Request(request) {
@@ -363,6 +376,7 @@ const v3Answers = [
 	loadSpec('sendcloud-v3-pickups-answers', V3_PICKUPS_FILE, (doc) =>
 		amendAnswers(amendPickups(doc)),
 	),
+	loadSpec('sendcloud-v3-event-subscriptions-answers', V3_EVENTS_FILE, amendAnswers),
 ];
 const answerValidators = new Map();
 
@@ -379,6 +393,9 @@ function validateV3Response({ method, pathname, status, contentType, body }) {
 	const [answers, op] = found;
 	const declared = op.responses[String(status)];
 	if (!declared && status < 400) return [`status ${status} is not a response of ${op.operationId}`];
+	// A declared answer without content (204): no body.
+	if (status === 204 && declared && !declared.content)
+		return body === undefined ? [] : [`status ${status} of ${op.operationId} has no body`];
 	const type = (contentType ?? '').split(';')[0].trim();
 	const content = declared?.content ?? {
 		'application/json': { schema: { $ref: '#/components/schemas/errors' } },
@@ -418,6 +435,7 @@ module.exports = {
 	validateRequest,
 	validateV3Request,
 	validateV3Response,
+	validateParcelEventPayload,
 	orderFieldErrors,
 	spec: v2.spec,
 };

@@ -471,4 +471,12 @@ function createWebhookSender({ options, state, violations, clock, seededAt }) {
 	};
 }
 
-module.exports = { createWebhookSender, pythonJson, signatureOf, USUAL_SEQUENCE, STATUS_MESSAGES };
+module.exports = {
+	createWebhookSender,
+	pythonJson,
+	signatureOf,
+	USUAL_SEQUENCE,
+	STATUS_MESSAGES,
+	post,
+	isLoopback,
+};

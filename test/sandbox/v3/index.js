@@ -19,6 +19,7 @@ const { createTrackingApi } = require('./tracking');
 const { createReturnsApi } = require('./returns');
 const { createServicePointApi } = require('./servicePoints');
 const { createPickupApi } = require('./pickups');
+const { createEventSubscriptions } = require('./eventSubscriptions');
 
 const BASE_PATH = '/api/v3';
 /** When parcels move on by themselves; `options.v3Timings` overrides them. */
@@ -79,10 +80,16 @@ function createV3Api({
 	violations,
 	clock,
 }) {
+	const events = createEventSubscriptions({
+		clock,
+		violations,
+		timeoutMs: options.webhookTimeoutMs,
+	});
 	const store = createShipmentStore({
 		clock,
 		timings: { ...DEFAULT_TIMINGS, ...options.v3Timings },
 		servicePointOf: (id) => servicePoints.helpers.find(id),
+		onStatusChange: (parcel) => events.parcelMoved(store, parcel),
 	});
 	const timings = { ...DEFAULT_TIMINGS, ...options.v3Timings };
 	const returns = createReturnsApi({ clock, timings, json, pageOf });
@@ -268,6 +275,7 @@ function createV3Api({
 		...returns.handlers,
 		...servicePoints.handlers,
 		...pickups.handlers,
+		...events.handlers,
 	};
 
 	/** Validates the request and runs its operation; returns the answer to write. */
@@ -352,7 +360,7 @@ function createV3Api({
 			return;
 		const limited = throttled(account, req.method);
 		if (limited) return write(res, errorAnswer(429, limited.message, { headers: limited.headers }));
-		const result = route(
+		const result = await route(
 			req,
 			url.pathname.slice(BASE_PATH.length),
 			url.searchParams,
@@ -373,7 +381,8 @@ function createV3Api({
 				write(res, errorAnswer(500, String(error?.message ?? error)));
 			}
 		},
-		reset: () => [store, tracking, returns, servicePoints, pickups].forEach((part) => part.reset()),
+		reset: () =>
+			[store, events, tracking, returns, servicePoints, pickups].forEach((part) => part.reset()),
 		/** What node tests use, as sandbox.v3. */
 		helpers: {
 			...tracking.helpers,
@@ -405,6 +414,8 @@ function createV3Api({
 			/** Service points (v3/servicePoints.js) and pickups (v3/pickups.js). */
 			servicePoints: servicePoints.helpers,
 			pickups: pickups.helpers,
+			/** Event Subscriptions: connections, subscriptions, deliveries, forged sends (see eventSubscriptions.js). */
+			events: events.helpers,
 			/** Requests with these announce with ANNOUNCEMENT_FAILED. */
 			failing: {
 				postalCode: FAILING_POSTAL_CODE,

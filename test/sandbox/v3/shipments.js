@@ -81,7 +81,7 @@ function apiError(status, code, detail, pointer) {
 	return { status: String(status), code, detail, ...(pointer ? { source: { pointer } } : {}) };
 }
 
-function createShipmentStore({ clock, timings, servicePointOf = () => undefined }) {
+function createShipmentStore({ clock, timings, servicePointOf = () => undefined, onStatusChange }) {
 	const state = { shipments: [], labelPurchases: [], nextParcelId: 400000001, nextSeq: 1 };
 	let random = prng(31);
 
@@ -99,6 +99,7 @@ function createShipmentStore({ clock, timings, servicePointOf = () => undefined 
 		parcel.status = code;
 		parcel.statusSince = at;
 		parcel.updated_at = iso(at);
+		onStatusChange?.(parcel); // Event Subscriptions deliver parcel events (eventSubscriptions.js)
 	}
 
 	function announce(shipment, at) {
