@@ -194,8 +194,38 @@ async function exampleChecks(url, sandbox) {
 	}
 }
 
+/** "node:resource:operation" of every operation of the built nodes that no tool of aiWorkflows.js runs. */
+function operationsWithoutTool() {
+	const covered = new Set(
+		ai.TOOLS.map(
+			(t) => `${t.node ?? 'sendcloud'}:${t.parameters.resource}:${t.parameters.operation}`,
+		),
+	);
+	const missing = [];
+	for (const [node, file, name] of [
+		['sendcloud', 'Sendcloud/Sendcloud', 'Sendcloud'],
+		['dataFast', 'DataFast/DataFast', 'DataFast'],
+	]) {
+		const NodeType = require(`../../dist/nodes/${file}.node.js`)[name];
+		for (const property of new NodeType().description.properties) {
+			if (property.name !== 'operation') continue;
+			for (const resource of property.displayOptions.show.resource)
+				for (const { value } of property.options)
+					if (!covered.has(`${node}:${resource}:${value}`))
+						missing.push(`${node}:${resource}:${value}`);
+		}
+	}
+	return missing;
+}
+
 async function main(stopAll) {
 	runtime.ensureBuilt();
+	await check('every operation of both nodes has a tool in the suite', async () => {
+		const missing = operationsWithoutTool();
+		if (missing.length)
+			throw new Error(`no tool runs ${missing.join(', ')} (aiWorkflows.js TOOLS)`);
+		return `${ai.TOOLS.length} tools`;
+	});
 	const n8n = runtime.installN8n(2);
 	const userFolder = runtime.scratchFolder('n8n-ai-tools-');
 	stopAll.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));
