@@ -8,6 +8,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { malformedAnswer } from '../shared/transport';
+import { websiteIdLocator } from './helpers/website';
+import { searchWebsites } from './methods/listSearch';
 import { dataFastApiRequest } from './transport';
 import { checkPaddleKey, type PaddleKeyWatchState, paddleKeyEvent } from './trigger/paddleKeyWatch';
 import {
@@ -24,11 +26,13 @@ const PROVIDER_EVENTS: Record<string, ProviderEvent> = {
 
 /** The website ID parameter, checked before it becomes part of a path (as the DataFast node does). */
 function websiteIdOf(ctx: IPollFunctions): string {
-	const websiteId = String(ctx.getNodeParameter('websiteId', '')).trim();
+	const websiteId = String(
+		ctx.getNodeParameter('websiteId', '', { extractValue: true }) ?? '',
+	).trim();
 	if (!/^[A-Za-z0-9_-]+$/.test(websiteId)) {
 		throw new NodeOperationError(ctx.getNode(), `"${websiteId}" is not a DataFast website ID`, {
 			description:
-				'Copy the website ID (a 24-character ObjectId) from the website settings in DataFast.',
+				'Pick the website from the list, or copy its ID (a 24-character ObjectId) from the website settings in DataFast.',
 		});
 	}
 	return websiteId;
@@ -71,15 +75,7 @@ export class DataFastTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dataFastApi', required: true }],
 		properties: [
-			{
-				displayName: 'Website ID',
-				name: 'websiteId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 66f1c0ffee0123456789abcd',
-				description: 'ObjectId of the website in DataFast; the token must have access to it',
-			},
+			websiteIdLocator(),
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -134,6 +130,8 @@ export class DataFastTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchWebsites } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;

@@ -46,6 +46,37 @@ export function websiteLocator(displayOptions: IDisplayOptions, required = false
 	};
 }
 
+/**
+ * The Website ID field of the routes that always name a website in their path (payment integrations, the
+ * trigger): a pick list of the account token's websites, or an ID. Kept under its old name `websiteId`:
+ * a plain ID saved before it was a list still works.
+ */
+export function websiteIdLocator(): INodeProperties {
+	return {
+		displayName: 'Website',
+		name: 'websiteId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			'The DataFast website: pick it from the account token’s websites, or enter its ID (a 24-character ObjectId from the website settings in DataFast); the token must have access to it',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchWebsites', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 66f1c0ffee0123456789abcd',
+			},
+		],
+	};
+}
+
 function parseWebsiteId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = String(
 		ctx.getNodeParameter('website', itemIndex, '', { extractValue: true }) ?? '',

@@ -1,4 +1,4 @@
-import { credentialsHelper, makeNode, runNode } from '../../helpers/engine';
+import { credentialsHelper, listSearch, makeNode, runNode } from '../../helpers/engine';
 import { DATAFAST_TOKEN, apiCalls, useSandbox } from '../../helpers/sandbox';
 
 const sandbox = useSandbox();
@@ -116,4 +116,16 @@ describe('errors become clear messages', () => {
 		expect(items[1].error?.message).toBe('"../../users" is not a DataFast website ID');
 		expect(apiCalls(sandbox)).toHaveLength(1);
 	});
+});
+
+test('the website picked From List (a resource locator) is the one asked about; its list is the account’s websites', async () => {
+	const picked = { __rl: true, mode: 'list', value: WEBSITE, cachedResultName: 'Shop' };
+	const { json, error } = await runNode(statusNode({ websiteId: picked }));
+	expect(error).toBeUndefined();
+	expect(json[0].connectedProviders).toEqual(['stripe', 'paddle']);
+	expect(apiCalls(sandbox)).toEqual([
+		`GET /datafast/api/v1/admin/websites/${WEBSITE}/integrations`,
+	]);
+	const listed = await listSearch(statusNode(), 'searchWebsites');
+	expect(listed.results.map((r) => r.value)).toContain(WEBSITE);
 });

@@ -1,8 +1,17 @@
 /** DataFast Trigger, Payment Provider Disconnected / Reconnected, through n8n-core against the sandbox. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { listSearch } from '../../helpers/engine';
 import { useSandbox } from '../../helpers/sandbox';
-import { DATAFAST_CALLS, dataFastOf, EMPTY_WEBSITE, stateOf, watcher, WEBSITE } from './triggerKit';
+import {
+	DATAFAST_CALLS,
+	dataFastOf,
+	EMPTY_WEBSITE,
+	stateOf,
+	triggerNode,
+	watcher,
+	WEBSITE,
+} from './triggerKit';
 
 const sandbox = useSandbox();
 const website = () => dataFastOf(sandbox);
@@ -213,4 +222,17 @@ describe('Fetch Test Event', () => {
 			}),
 		]);
 	});
+});
+
+test('the website picked From List (a resource locator) is the one watched; its list is the account’s websites', async () => {
+	const picked = { __rl: true, mode: 'list', value: WEBSITE, cachedResultName: 'Shop' };
+	const runner = watcher({ event: 'providerDisconnected', websiteId: picked });
+	expect(await runner.poll()).toBeNull();
+	website().setConnected(WEBSITE, 'paddle', false);
+	expect(await runner.poll()).toEqual([
+		expect.objectContaining({ provider: 'paddle', websiteId: WEBSITE }),
+	]);
+	expect(DATAFAST_CALLS(sandbox)).toEqual([INTEGRATIONS, INTEGRATIONS]);
+	const listed = await listSearch(triggerNode({}), 'searchWebsites');
+	expect(listed.results.map((r) => r.value)).toContain(WEBSITE);
 });

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { eachItem } from '../../../shared/items';
 import type { Operation } from '../../../shared/router';
 import { malformedAnswer } from '../../../shared/transport';
+import { websiteIdLocator } from '../../helpers/website';
 import { dataFastApiRequest } from '../../transport';
 
 /** Provider keys in DataFast's answer, and the names users see for them. */
@@ -35,12 +36,14 @@ function simplify(status: IDataObject): IDataObject {
 
 /** The website ID item `itemIndex` names, checked before it becomes part of a path. */
 function websiteIdAt(ctx: IExecuteFunctions, itemIndex: number): string {
-	const websiteId = String(ctx.getNodeParameter('websiteId', itemIndex, '')).trim();
+	const websiteId = String(
+		ctx.getNodeParameter('websiteId', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!/^[A-Za-z0-9_-]+$/.test(websiteId)) {
 		throw new NodeOperationError(ctx.getNode(), `"${websiteId}" is not a DataFast website ID`, {
 			itemIndex,
 			description:
-				'Copy the website ID (a 24-character ObjectId) from the website settings in DataFast.',
+				'Pick the website from the list, or copy its ID (a 24-character ObjectId) from the website settings in DataFast.',
 		});
 	}
 	return websiteId;
@@ -57,15 +60,7 @@ export const getStatus: Operation = {
 	description: updateDisplayOptions(
 		{ show: { resource: ['paymentIntegration'], operation: ['getStatus'] } },
 		[
-			{
-				displayName: 'Website ID',
-				name: 'websiteId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 66f1c0ffee0123456789abcd',
-				description: 'ObjectId of the website in DataFast; the token must have access to it',
-			},
+			websiteIdLocator(),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
