@@ -131,7 +131,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		}
 	});
 	await step('the "list integrations" example runs to success', async () => {
-		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleListIntegrations');
+		const example = EXAMPLES.find((workflow) => workflow.id === 'scIntegrations');
 		const before = sandbox.requests.length;
 		const { status, runData } = await runManually(session, n8n, example);
 		if (status !== 'success') throw new Error(`execution status ${status}`);
@@ -150,7 +150,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "label for each new paid order" example makes a label PDF for the newest order',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleLabelForNewOrders');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'scLabelNewOrders');
 			const { status, runData } = await runManually(session, n8n, example, 'Sendcloud Trigger');
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const [order] = (runData['Sendcloud Trigger']?.[0]?.data?.main?.[0] ?? []).map(
@@ -178,7 +178,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "return label" example validates a return, buys its label once and writes the customer message',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleReturnLabel');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'scReturnLabel');
 			const { status, runData } = await runManually(session, n8n, example);
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const output = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
@@ -200,7 +200,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "provider alert" example composes a message from the DataFast Trigger\'s test event',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleProviderAlert');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'dfProviderAlert');
 			const { status, runData } = await runManually(session, n8n, example, 'DataFast Trigger');
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const [alert] = (runData['Compose the alert']?.[0]?.data?.main?.[0] ?? []).map(
@@ -217,7 +217,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		},
 	);
 	await step('the DataFast "daily summary" example writes yesterday\'s message', async () => {
-		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleDataFastDailySummary');
+		const example = EXAMPLES.find((workflow) => workflow.id === 'dfDailySummary');
 		const { status, runData } = await runManually(session, n8n, example, 'Every morning at 8');
 		if (status !== 'success') throw new Error(`execution status ${status}`);
 		const [message] = runData['Write the message']?.[0]?.data?.main?.[0] ?? [];

@@ -224,7 +224,7 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const name =
 		'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, restored on deactivation';
 	const workflow = {
-		id: 'webhookTriggerActive',
+		id: 'webhookTrigger',
 		name: 'e2e webhook trigger',
 		active: true,
 		nodes: [
