@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..');
 const N8N_1X_MAX_ID = 16;
 const examples = readdirSync(join(ROOT, 'examples'))
 	.filter((file) => file.endsWith('.json'))
-	.map((file) => [
+	.map((file): [string, { id: string }] => [
 		file,
 		JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as { id: string },
 	]);
