@@ -211,6 +211,12 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 	} catch (error) {
 		report(name, error);
 	}
+	// Left active, it would poll at every later n8n start (the Parcel Event Trigger's check sees no v2 request).
+	const owner = await runtime.ensureOwner(`http://127.0.0.1:${port}`).catch(() => undefined);
+	if (owner) {
+		const session = await runtime.signIn(`http://127.0.0.1:${port}`, owner).catch(() => undefined);
+		await session?.post(`/rest/workflows/${workflow.id}/deactivate`, {}).catch(() => {});
+	}
 	server.child.kill('SIGTERM');
 	await new Promise((r) => server.child.once('exit', r));
 }
