@@ -66,6 +66,59 @@ async function runManually(
 	}
 }
 
+/** A Stripe `checkout.session.completed` event as Stripe delivers it (API version 2024-06-20), trimmed. */
+function stripeCheckoutEvent({
+	visitor,
+	suffix = '1',
+	payment_status = 'paid',
+	currency = 'eur',
+	amount_total = 12900,
+}) {
+	const created = 1764921600; // 2025-12-05T08:00:00Z
+	return {
+		id: `evt_1QdemoCheckoutEvent000${suffix}`,
+		object: 'event',
+		api_version: '2024-06-20',
+		created,
+		type: 'checkout.session.completed',
+		livemode: false,
+		pending_webhooks: 1,
+		request: { id: null, idempotency_key: null },
+		data: {
+			object: {
+				id: `cs_test_a1DemoCheckoutSession000${suffix}`,
+				object: 'checkout.session',
+				amount_subtotal: amount_total,
+				amount_total,
+				created,
+				currency,
+				customer: `cus_QdemoCustomer0${suffix}`,
+				customer_details: {
+					address: {
+						city: 'Amsterdam',
+						country: 'NL',
+						line1: 'Keizersgracht 126',
+						postal_code: '1015 CS',
+					},
+					email: `jan.de.vries${suffix}@example.com`,
+					name: 'Jan de Vries',
+					phone: null,
+					tax_exempt: 'none',
+					tax_ids: [],
+				},
+				livemode: false,
+				metadata: { datafast_visitor_id: visitor, order: `SHOP-${suffix}` },
+				mode: 'payment',
+				payment_intent: `pi_3QdemoPaymentIntent0${suffix}`,
+				payment_method_types: ['card', 'ideal', 'sepa_debit'],
+				payment_status,
+				status: 'complete',
+				success_url: 'https://amsterdam.example.com/thanks',
+			},
+		},
+	};
+}
+
 /**
  * The checks, in order; each prints a line. Resolves with { passed, failed }.
  * `editor` (optional) runs the Chromium walk-through.
@@ -131,7 +184,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		}
 	});
 	await step('the "list integrations" example runs to success', async () => {
-		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleListIntegrations');
+		const example = EXAMPLES.find((workflow) => workflow.id === 'scIntegrations');
 		const before = sandbox.requests.length;
 		const { status, runData } = await runManually(session, n8n, example);
 		if (status !== 'success') throw new Error(`execution status ${status}`);
@@ -150,7 +203,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "label for each new paid order" example makes a label PDF for the newest order',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleLabelForNewOrders');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'scLabelNewOrders');
 			const { status, runData } = await runManually(session, n8n, example, 'Sendcloud Trigger');
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const [order] = (runData['Sendcloud Trigger']?.[0]?.data?.main?.[0] ?? []).map(
@@ -178,7 +231,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "return label" example validates a return, buys its label once and writes the customer message',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleReturnLabel');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'scReturnLabel');
 			const { status, runData } = await runManually(session, n8n, example);
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const output = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
@@ -200,7 +253,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 	await step(
 		'the "provider alert" example composes a message from the DataFast Trigger\'s test event',
 		async () => {
-			const example = EXAMPLES.find((workflow) => workflow.id === 'exampleProviderAlert');
+			const example = EXAMPLES.find((workflow) => workflow.id === 'dfProviderAlert');
 			const { status, runData } = await runManually(session, n8n, example, 'DataFast Trigger');
 			if (status !== 'success') throw new Error(`execution status ${status}`);
 			const [alert] = (runData['Compose the alert']?.[0]?.data?.main?.[0] ?? []).map(
@@ -217,7 +270,7 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 		},
 	);
 	await step('the DataFast "daily summary" example writes yesterday\'s message', async () => {
-		const example = EXAMPLES.find((workflow) => workflow.id === 'exampleDataFastDailySummary');
+		const example = EXAMPLES.find((workflow) => workflow.id === 'dfDailySummary');
 		const { status, runData } = await runManually(session, n8n, example, 'Every morning at 8');
 		if (status !== 'success') throw new Error(`execution status ${status}`);
 		const [message] = runData['Write the message']?.[0]?.data?.main?.[0] ?? [];
@@ -226,6 +279,113 @@ async function checkDemo({ url, owner, n8n, sandbox, editor }) {
 			throw new Error(`unexpected message: ${JSON.stringify(message?.json).slice(0, 300)}`);
 		return text.split('\n')[0];
 	});
+	const stripeExample = EXAMPLES.find((workflow) => workflow.id === 'dfStripePayment');
+	await step(
+		`the "${stripeExample.name}" example records a paid Stripe checkout once, though Stripe delivers it twice`,
+		async () => {
+			const hook = stripeExample.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
+			const hookUrl = `${url}/webhook/${hook.parameters.path}`;
+			const visitor = 'a0000000-0000-4000-8000-000000000002'; // a seeded visitor of the key's website
+			const paid = stripeCheckoutEvent({ visitor });
+			// Paid later (SEPA debit): Stripe sends this event as well; the payment comes with a later event.
+			const unpaid = stripeCheckoutEvent({ visitor, suffix: '2', payment_status: 'unpaid' });
+			// Yen has no minor unit: Stripe's amount_total 4500 is ¥4,500, not ¥45.
+			const yen = stripeCheckoutEvent({
+				visitor,
+				suffix: '3',
+				currency: 'jpy',
+				amount_total: 4500,
+			});
+			const payments = () => sandbox.dataFast.payments();
+			const before = payments().length;
+			const paymentCalls = () =>
+				sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payments')).length;
+			const callsBefore = paymentCalls();
+			const executions = async () =>
+				(
+					await session.get(
+						`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: stripeExample.id }))}`,
+					)
+				).data.results;
+			const { versionId } = (await session.get(`/rest/workflows/${stripeExample.id}`)).data;
+			await session.post(`/rest/workflows/${stripeExample.id}/activate`, { versionId });
+			try {
+				const deliver = async (event) => {
+					const response = await fetch(hookUrl, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json', 'User-Agent': 'Stripe/1.0' },
+						body: JSON.stringify(event),
+					});
+					return response.status;
+				};
+				// n8n serves a production webhook a moment after activating it; until then it answers 404 and runs nothing.
+				const deadline = Date.now() + 60_000;
+				let status;
+				while ((status = await deliver(paid)) === 404 && Date.now() < deadline)
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				const statuses = [status, await deliver(paid), await deliver(unpaid), await deliver(yen)];
+				if (!isDeepStrictEqual(statuses, [200, 200, 200, 200]))
+					throw new Error(`the webhook answered ${statuses}, expected 200 four times`);
+				const waitUntil = Date.now() + 120_000;
+				for (;;) {
+					const runs = await executions();
+					const done = runs.filter((r) => !['running', 'new', 'waiting'].includes(r.status));
+					if (done.length >= 4 && paymentCalls() - callsBefore >= 3) {
+						const failed = done.filter((r) => r.status !== 'success');
+						if (failed.length || done.length !== 4)
+							throw new Error(
+								`expected 4 successful runs, got ${JSON.stringify(done.map((r) => r.status))}`,
+							);
+						break;
+					}
+					if (Date.now() > waitUntil)
+						throw new Error(
+							`the deliveries did not finish: ${runs.length} runs, ${paymentCalls() - callsBefore} payment calls`,
+						);
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				}
+				await new Promise((resolve) => setTimeout(resolve, 1000)); // anything more would be a duplicate
+				if (paymentCalls() - callsBefore !== 3)
+					throw new Error(
+						`expected 3 payment calls (one per paid delivery), DataFast saw ${paymentCalls() - callsBefore}`,
+					);
+				// Deliveries run concurrently: compare in transaction ID order, not arrival order.
+				const recorded = payments()
+					.slice(before)
+					.sort((x, y) => x.transaction_id.localeCompare(y.transaction_id))
+					.map(({ transaction_id, amount, currency, visitorId, email, name, customer_id }) => ({
+						transaction_id,
+						amount,
+						currency,
+						visitorId,
+						email,
+						name,
+						customer_id,
+					}));
+				const expected = [
+					[paid, 129, 'EUR'],
+					[yen, 4500, 'JPY'],
+				].map(([event, amount, currency]) => ({
+					transaction_id: event.data.object.payment_intent,
+					amount,
+					currency,
+					visitorId: visitor,
+					email: event.data.object.customer_details.email,
+					name: event.data.object.customer_details.name,
+					customer_id: event.data.object.customer,
+				}));
+				if (!isDeepStrictEqual(recorded, expected))
+					throw new Error(
+						`DataFast recorded ${JSON.stringify(recorded)}, expected ${JSON.stringify(expected)}`,
+					);
+				const [payment, yenPayment] = recorded;
+				return `${payment.amount} ${payment.currency} as ${payment.transaction_id} for visitor ${payment.visitorId}, once for 2 deliveries; ${yenPayment.amount} ${yenPayment.currency} (zero-decimal); the unpaid checkout not recorded`;
+			} finally {
+				// Leave the demo as imported: the person activates it once Stripe points at it.
+				await session.post(`/rest/workflows/${stripeExample.id}/deactivate`, {});
+			}
+		},
+	);
 	if (editor) {
 		const screenshotsDir = path.join(runtime.ROOT, 'test-output', 'editor');
 		fs.rmSync(screenshotsDir, { recursive: true, force: true });

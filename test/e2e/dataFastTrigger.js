@@ -33,7 +33,7 @@ function workflowFor(sinkUrl) {
 		triggerNode('Paddle Key', { event: 'paddleKeyExpiring', withinDays: 7 }, 400),
 	];
 	return {
-		id: 'dataFastTriggerActive',
+		id: 'dataFastTrigger',
 		name: 'e2e DataFast trigger',
 		active: true,
 		nodes: [

@@ -211,6 +211,12 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 	} catch (error) {
 		report(name, error);
 	}
+	// Left active, it would poll at every later n8n start (the Parcel Event Trigger's check sees no v2 request).
+	const owner = await runtime.ensureOwner(`http://127.0.0.1:${port}`).catch(() => undefined);
+	if (owner) {
+		const session = await runtime.signIn(`http://127.0.0.1:${port}`, owner).catch(() => undefined);
+		await session?.post(`/rest/workflows/${workflow.id}/deactivate`, {}).catch(() => {});
+	}
 	server.child.kill('SIGTERM');
 	await new Promise((r) => server.child.once('exit', r));
 }
@@ -222,9 +228,9 @@ async function activatedTrigger(line, env, sandbox, workDir) {
  */
 async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const name =
-		'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, restored on deactivation';
+		'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, the URL it found put back on deactivation';
 	const workflow = {
-		id: 'webhookTriggerActive',
+		id: 'webhookTrigger',
 		name: 'e2e webhook trigger',
 		active: true,
 		nodes: [
@@ -272,6 +278,11 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	await activate(line, env, workflow.id);
 	sandbox.reset();
 	const integration = () => sandbox.state.integrations.find((i) => i.id === 101);
+	// A shop's own receiver, switched off: the trigger takes it over and must put it back on deactivation.
+	// Only what it saved in the workflow's static data at activation knows that URL: n8n saves static data
+	// only for workflow IDs it accepts (at most 16 characters in 1.x), and without it the URL would be lost.
+	const shopReceiver = 'https://amsterdam.example.com/sendcloud-webhooks';
+	Object.assign(integration(), { webhook_url: shopReceiver, webhook_active: false });
 	const port = await runtime.freePort();
 	const server = await runtime.startN8n(line, env, port);
 	const waitFor = (what, condition, ms) => runtime.waitUntil(what, condition, ms, server);
@@ -336,11 +347,14 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 			await runtime.ensureOwner(`http://127.0.0.1:${port}`),
 		);
 		await session.post(`/rest/workflows/${workflow.id}/deactivate`, {});
-		// It had no URL; the API cannot clear one, so n8n's stays, switched off.
 		await waitFor(
 			'the integration to be put back',
 			() => integration().webhook_active === false,
 			30_000,
+		);
+		expect(
+			{ webhook_url: integration().webhook_url, webhook_active: integration().webhook_active },
+			{ webhook_url: shopReceiver, webhook_active: false },
 		);
 		expect(sandbox.violations, []);
 		if (server.output().includes('sk_sandbox'))

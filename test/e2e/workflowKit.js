@@ -19,6 +19,9 @@ function workflow(
 	parameters,
 	{ credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {},
 ) {
+	// n8n 1.x saves no static data for a longer ID (test/package/workflowIds.test.ts says why that matters).
+	if (!/^[A-Za-z0-9]{1,16}$/.test(id))
+		throw new Error(`workflow ID "${id}": at most 16 letters and digits, as n8n's own IDs`);
 	const nodes = [
 		{
 			id: 'start',

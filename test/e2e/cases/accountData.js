@@ -6,7 +6,7 @@ const { rl, workflow } = require('../workflowKit');
 module.exports = [
 	{
 		name: 'Sender Address: Get Many returns every address across its cursor pages, simplified',
-		workflow: workflow('senderAddressGetAll', {
+		workflow: workflow('senderAddrAll', {
 			resource: 'senderAddress',
 			operation: 'getAll',
 			returnAll: true,

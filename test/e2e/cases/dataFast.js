@@ -55,7 +55,7 @@ module.exports = [
 		// All time: the e2e sandbox's seed ends when it starts, so a fixed range would depend on the day.
 		name: 'DataFast: Overview filtered by country with the website key (no website ID sent)',
 		workflow: workflow(
-			'dataFastOverviewKey',
+			'dfOverviewKey',
 			{
 				resource: 'analytics',
 				operation: 'overview',
@@ -76,7 +76,7 @@ module.exports = [
 	{
 		name: 'DataFast: a payment is recorded once when the workflow runs twice',
 		workflow: workflow(
-			'dataFastPaymentTwice',
+			'dfPaymentTwice',
 			{
 				resource: 'payment',
 				operation: 'create',

@@ -28,7 +28,7 @@ const pickupParameters = {
 module.exports = [
 	{
 		name: 'Service points: Get Many around an address, nearest first, with distance and opening hours',
-		workflow: workflow('servicePointsNear', {
+		workflow: workflow('servicePtsNear', {
 			resource: 'servicePoint',
 			operation: 'getAll',
 			countryCode: 'NL',
@@ -87,7 +87,7 @@ module.exports = [
 	},
 	{
 		name: 'Labels: a label to a service point (to_service_point), its PDF with the tracking number',
-		workflow: workflow('labelToServicePoint', {
+		workflow: workflow('labelToSvcPoint', {
 			resource: 'parcel',
 			operation: 'create',
 			dataMode: 'defineBelow',

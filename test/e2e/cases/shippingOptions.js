@@ -26,7 +26,7 @@ const optionRequests = (sandbox) =>
 module.exports = [
 	{
 		name: 'Shipping Option: Get Many lists the options NL → DE with price and lead time',
-		workflow: workflow('shippingOptionsGetAll', {
+		workflow: workflow('shipOptsGetAll', {
 			resource: 'shippingOption',
 			operation: 'getAll',
 			fromCountryCode: 'NL',
@@ -48,7 +48,7 @@ module.exports = [
 	},
 	{
 		name: 'Shipping Option: Get Best Option, cheapest per order, one request per distinct question',
-		workflow: workflow('shippingOptionsCheapest', best('cheapest'), { itemsCode: ORDERS }),
+		workflow: workflow('shipOptsCheapest', best('cheapest'), { itemsCode: ORDERS }),
 		check: ({ items, sandbox, expect }) => {
 			expect(
 				items.map((i) => [i.order, i.shipping_option.code, i.shipping_option.price]),
@@ -64,7 +64,7 @@ module.exports = [
 	},
 	{
 		name: 'Shipping Option: Get Best Option, fastest per order',
-		workflow: workflow('shippingOptionsFastest', best('fastest'), { itemsCode: ORDERS }),
+		workflow: workflow('shipOptsFastest', best('fastest'), { itemsCode: ORDERS }),
 		check: ({ items, expect }) => {
 			expect(
 				items.map((i) => [i.order, i.shipping_option.code, i.shipping_option.lead_time_hours]),
