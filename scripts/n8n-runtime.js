@@ -103,7 +103,8 @@ async function environment(runtime, userFolder, extra = {}) {
  * Runs an n8n CLI command to completion and resolves with its stdout; rejects with stdout and
  * stderr attached when it fails. Asynchronous, so that a sandbox in this process keeps answering.
  */
-async function n8n(runtime, env, args, { timeoutMs = 180_000 } = {}) {
+// A CLI command's limit: `n8n execute` starts a whole n8n (about 20 s, minutes on a loaded 2-core machine).
+async function n8n(runtime, env, args, { timeoutMs = 360_000 } = {}) {
 	return await new Promise((resolve, reject) => {
 		const child = spawn(runtime.node, [runtime.bin, ...args], {
 			env,

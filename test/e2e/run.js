@@ -97,7 +97,7 @@ async function executeCases(line, env, sandbox, workDir) {
 				report(
 					testCase.name,
 					new Error(
-						`n8n execute failed (${error.status}):\n${(error.stderr || '').slice(-1500)}\n${stdout.slice(-1500)}`,
+						`${error.message}:\n${(error.stderr || '').slice(-1500)}\n${stdout.slice(-1500)}`,
 					),
 				);
 				continue;
