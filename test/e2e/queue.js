@@ -458,11 +458,13 @@ function writeFigures(figures, n8n) {
 			},
 		);
 
-		// Examples started by an outside caller have no manual run: an MCP Server Trigger's tools run when an
-		// MCP client calls them (test/e2e/aiTools.js), a Webhook node's workflow when the shop calls it (the
-		// DataFast payment example; its nodes are checked in test/dataFast).
+		// Examples started by an outside caller have no manual run here: an MCP Server Trigger's tools run when an
+		// MCP client calls them (test/e2e/aiTools.js), a Webhook node's workflow when Stripe calls it (the demo
+		// check delivers to it), the Parcel Event Trigger's when Sendcloud delivers an event (test/e2e/run.js).
 		const startedOutside = (node) =>
-			node.type.endsWith('.mcpTrigger') || node.type === 'n8n-nodes-base.webhook';
+			node.type.endsWith('.mcpTrigger') ||
+			node.type.endsWith('.sendcloudParcelEventTrigger') ||
+			node.type === 'n8n-nodes-base.webhook';
 		const runnable = examples.filter((e) => !e.nodes.some(startedOutside));
 		await check(`the ${runnable.length} example workflows run on the workers`, async () => {
 			const runs = [];
