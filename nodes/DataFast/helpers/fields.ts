@@ -6,50 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
-		},
-	];
-}
-
-/** How many records Return All / Limit asks for (Infinity for all). */
-export function wantedCount(ctx: IExecuteFunctions, itemIndex: number): number {
-	return ctx.getNodeParameter('returnAll', itemIndex, false)
-		? Infinity
-		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
-}
-
-/** Records from `pages` up to `wanted`: no page is read past it. */
-export async function recordsUpTo(
-	pages: AsyncIterable<IDataObject[]>,
-	wanted: number,
-): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for await (const page of pages) {
-		for (const record of page) {
-			if (records.length >= wanted) return records;
-			records.push(record);
-		}
-		if (records.length >= wanted) return records;
-	}
-	return records;
-}
+export { returnAllAndLimit, wantedCount, takeRecords as recordsUpTo } from '../../shared/returnAll';
 
 /** The page size to ask for: DataFast's maximum for the route, or less when fewer are wanted. */
 export const pageSizeFor = (wanted: number, max: number) => Math.min(max, Math.max(1, wanted));

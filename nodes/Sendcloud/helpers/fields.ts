@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { takeRecords, wantedCount } from '../../shared/returnAll';
+
 export function integrationIdLocator(
 	displayOptions: IDisplayOptions,
 	description?: string,
@@ -117,46 +119,13 @@ export const authenticationProperty: INodeProperties = {
 	default: 'apiKey',
 };
 
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
-		},
-	];
-}
+export { returnAllAndLimit } from '../../shared/returnAll';
 
-/**
- * The records of a list up to what Return All / Limit asks for: no page is read past the limit,
- * and no list is spread into one call (n8n's router did, and overflowed past ~120,000 records).
- */
+/** The records of a list up to what the item's Return All / Limit asks for. */
 export async function recordsUpTo(
 	pages: AsyncIterable<IDataObject[]>,
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
-	const records: IDataObject[] = [];
-	for await (const page of pages) {
-		for (const record of page) {
-			if (records.length >= limit) return records;
-			records.push(record);
-		}
-		if (records.length >= limit) return records;
-	}
-	return records;
+	return await takeRecords(pages, wantedCount(ctx, itemIndex));
 }
