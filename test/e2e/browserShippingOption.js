@@ -59,7 +59,8 @@ async function pickShippingOption({
 		const mode = await modeSelector.inputValue().catch(() => '');
 		if (!/from list/i.test(mode)) {
 			await field.locator(byId('rlc-mode-selector')).click();
-			await page.locator('.el-select-dropdown__item', { hasText: /^\s*From list\s*$/i }).click();
+			// Element Plus keeps every mode menu opened earlier in the page (hidden); only the open one is an option.
+			await page.getByRole('option', { name: /^\s*From list\s*$/i }).click();
 		}
 		await field.locator(byId('rlc-input')).click();
 		const search = page.locator(byId('rlc-search'));
