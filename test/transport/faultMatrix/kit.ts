@@ -16,7 +16,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isDeepStrictEqual } from 'util';
 
 import type {
 	ICredentialDataDecryptedObject,
@@ -24,10 +23,11 @@ import type {
 	INode,
 	INodeParameters,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { credentialsHelper, makeNode, stopEngineTimers } from '../../helpers/engine';
 import { API_KEY, DATAFAST_TOKEN, type Sandbox, testSandbox } from '../../helpers/sandbox';
+
+import { judge } from './judge';
 
 export type Verdict =
 	| 'recovered'
@@ -122,57 +122,6 @@ export interface Row {
 	expected?: Record<string, Verdict>;
 	/** Reduces an output to the work it reports done, so that `existing` reads as `created` (recovered*). */
 	work?(view: unknown): unknown;
-}
-
-// ---- Judging a cell
-
-function errorText(error: unknown): string {
-	const { message, description } = error as { message?: string; description?: string };
-	return [message, description].filter(Boolean).join(' — ');
-}
-
-function judge(
-	row: Row,
-	fault: Fault,
-	outcome: Outcome,
-	baseline: Outcome,
-): { verdict: Verdict; detail?: string } {
-	if (outcome.broken) return { verdict: outcome.broken.verdict, detail: outcome.broken.why };
-	const same = (a: Unit[], b: Unit[]) => isDeepStrictEqual(a, b);
-	if (same(outcome.units, baseline.units)) return { verdict: 'recovered' };
-	const asWork = (units: Unit[]) =>
-		units.map((unit) => ('view' in unit && row.work ? { view: row.work(unit.view) } : unit));
-	const errors = outcome.units.filter(
-		(unit): unit is { error: unknown; nodeLevel?: boolean } => 'error' in unit,
-	);
-	if (!errors.length) {
-		if (row.work && same(asWork(outcome.units), asWork(baseline.units)))
-			return { verdict: 'recovered*' };
-		return { verdict: 'different output', detail: JSON.stringify(outcome.units).slice(0, 300) };
-	}
-	if (outcome.units.length !== baseline.units.length) {
-		return {
-			verdict: 'LOST',
-			detail: `${outcome.units.length} output items for ${baseline.units.length} input items`,
-		};
-	}
-	const changed = outcome.units.find(
-		(unit, i) => 'view' in unit && !isDeepStrictEqual(asWork([unit]), asWork([baseline.units[i]])),
-	);
-	if (changed)
-		return { verdict: 'different output', detail: JSON.stringify(changed).slice(0, 300) };
-	const unclear = errors.find(
-		(unit) =>
-			unit.nodeLevel ||
-			!(unit.error instanceof NodeApiError) ||
-			!fault.says.test(errorText(unit.error)),
-	);
-	if (unclear)
-		return {
-			verdict: 'unclear error',
-			detail: `${unclear.nodeLevel ? '(the node failed, no error item) ' : ''}${errorText(unclear.error)}`,
-		};
-	return { verdict: 'clear error', detail: errorText(errors[0].error) };
 }
 
 // ---- The sandboxes, one per column, each with credentials of its own; the rows as tests
