@@ -6,67 +6,44 @@ const path = require('path');
 
 const runtime = require('../../scripts/n8n-runtime');
 const { runManually } = require('../../scripts/demo-check');
+const { DATAFAST, triggerNode, triggerToSink } = require('./workflowKit');
 
 const WEBSITE = '66f1c0ffee0123456789abcd';
 const DAY_MS = 24 * 3600_000;
 
-function triggerNode(name, parameters, y) {
-	return {
-		id: name.replace(/\W/g, ''),
+/** A DataFast Trigger on the sandbox's website, polling every minute; its ID is its name without spaces. */
+function dataFastTriggerNode(name, parameters, y) {
+	return triggerNode(
+		name.replace(/\W/g, ''),
 		name,
-		type: `${runtime.PACKAGE}.dataFastTrigger`,
-		typeVersion: 1,
-		position: [0, y],
-		parameters: {
-			websiteId: WEBSITE,
-			...parameters,
-			pollTimes: { item: [{ mode: 'everyMinute' }] },
-		},
-		credentials: { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } },
-	};
+		'dataFastTrigger',
+		{ websiteId: WEBSITE, ...parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+		{ credentials: DATAFAST, position: [0, y] },
+	);
 }
 
-function workflowFor(sinkUrl) {
-	const triggers = [
-		triggerNode('Disconnected', { event: 'providerDisconnected' }, 0),
-		triggerNode('Reconnected', { event: 'providerReconnected' }, 200),
-		triggerNode('Paddle Key', { event: 'paddleKeyExpiring', withinDays: 7 }, 400),
-	];
-	return {
-		id: 'dataFastTrigger',
-		name: 'e2e DataFast trigger',
-		active: true,
-		nodes: [
-			...triggers,
-			{
-				id: 'report',
-				name: 'Report',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [300, 200],
-				parameters: {
-					method: 'POST',
-					url: sinkUrl,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ datafast: $json.event, provider: $json.provider ?? null, keyExpiresAt: $json.keyExpiresAt ?? null, execution: $execution.id }) }}',
-					options: {},
-				},
-			},
+function workflowFor(sandbox) {
+	return triggerToSink(
+		'dataFastTrigger',
+		'e2e DataFast trigger',
+		[
+			dataFastTriggerNode('Disconnected', { event: 'providerDisconnected' }, 0),
+			dataFastTriggerNode('Reconnected', { event: 'providerReconnected' }, 200),
+			dataFastTriggerNode('Paddle Key', { event: 'paddleKeyExpiring', withinDays: 7 }, 400),
 		],
-		connections: Object.fromEntries(
-			triggers.map((t) => [t.name, { main: [[{ node: 'Report', type: 'main', index: 0 }]] }]),
-		),
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+		{
+			sandbox,
+			jsonBody:
+				'={{ JSON.stringify({ datafast: $json.event, provider: $json.provider ?? null, keyExpiresAt: $json.keyExpiresAt ?? null, execution: $execution.id }) }}',
+			reportPosition: [300, 200],
+		},
+	);
 }
 
 async function activatedDataFastTrigger({ line, env, sandbox, workDir, activate, report, expect }) {
 	const name =
 		'DataFast Trigger: activated, a disconnect, a reconnect and an expiring Paddle key each start exactly one run; Fetch Test Event gives a sample';
-	const workflow = workflowFor(`${sandbox.url}/__sink`);
+	const workflow = workflowFor(sandbox);
 	const file = runtime.writeJson(path.join(workDir, 'datafast-trigger.json'), workflow);
 	await runtime.n8n(line, env, ['import:workflow', `--input=${file}`]);
 	await activate(line, env, workflow.id);

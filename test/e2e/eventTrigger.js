@@ -10,6 +10,7 @@ const path = require('path');
 const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
+const { triggerNode, triggerToSink } = require('./workflowKit');
 
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000e7e2e0e7';
 const NAME =
@@ -23,46 +24,22 @@ function expectEqual(actual, expected, what) {
 }
 
 function workflowFor(sandbox) {
-	return {
-		id: 'parcelEvents',
-		name: 'e2e parcel event trigger',
-		active: true,
-		nodes: [
-			{
-				id: 'events',
-				name: 'Sendcloud Parcel Event Trigger',
-				type: `${runtime.PACKAGE}.sendcloudParcelEventTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: { phases: ['in_transit', 'delivered'], options: {} },
-				credentials: {
-					sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
-				},
-			},
-			{
-				id: 'report',
-				name: 'Report',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [200, 0],
-				parameters: {
-					method: 'POST',
-					url: `${sandbox.url}/__sink`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ parcelEvent: $json.data.parcel.parcel_id, phase: $json.data.event.phase, execution: $execution.id }) }}',
-					options: {},
-				},
-			},
-		],
-		connections: {
-			'Sendcloud Parcel Event Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
+	return triggerToSink(
+		'parcelEvents',
+		'e2e parcel event trigger',
+		triggerNode(
+			'events',
+			'Sendcloud Parcel Event Trigger',
+			'sendcloudParcelEventTrigger',
+			{ phases: ['in_transit', 'delivered'], options: {} },
+			{ webhookId: WEBHOOK_ID },
+		),
+		{
+			sandbox,
+			jsonBody:
+				'={{ JSON.stringify({ parcelEvent: $json.data.parcel.parcel_id, phase: $json.data.event.phase, execution: $execution.id }) }}',
 		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+	);
 }
 
 /** The check; `report(name, error?)` records it, `activate(line, env, id)` publishes a workflow (run.js's). */

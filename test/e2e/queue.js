@@ -18,19 +18,14 @@ const { runManually } = require('../../scripts/demo-check');
 const { floorSeconds } = require('../../bench/limits');
 const { createSandbox } = require('../sandbox/server');
 const { makeOrder, prng } = require('../sandbox/seed');
+const { KEY, OAUTH, rl, triggerNode, reportNode, triggerToSink } = require('./workflowKit');
 
 const ORDERS_PER_IMPORT = 5000;
 const IMPORT_INTEGRATION = 101;
 const POLLED_INTEGRATION = 102;
 const HOOKED_INTEGRATION = 103;
-// The imports use the API key's account; the triggers another one (OAuth2), so that the imports' figures
-// count only their own requests against their account's quota.
-const CREDENTIAL = {
-	sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
-};
-const TRIGGER_CREDENTIAL = {
-	sendcloudOAuth2Api: { id: 'sendcloudSandboxOAuth', name: 'Sendcloud sandbox (OAuth2)' },
-};
+// The imports use the API key's account (KEY); the triggers another one (OAUTH), so that the imports'
+// figures count only their own requests against their account's quota.
 const SIGNING_KEY = 'whsec-queue-e2e';
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000000e2e11';
 
@@ -54,25 +49,6 @@ function expect(actual, expected, what) {
 			`${what}: expected ${JSON.stringify(expected)?.slice(0, 400)}\n      got      ${JSON.stringify(actual)?.slice(0, 600)}`,
 		);
 	}
-}
-
-/** An HTTP Request node that reports `body` (an expression) to the sandbox's sink. */
-function reportTo(sandbox, body) {
-	return {
-		id: 'report',
-		name: 'Report',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [600, 0],
-		parameters: {
-			method: 'POST',
-			url: `${sandbox.url}/__sink`,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: body,
-			options: {},
-		},
-	};
 }
 
 const ORDERS_CODE = `
@@ -134,10 +110,10 @@ function workflows(sandbox) {
 					parameters: {
 						resource: 'shipment',
 						operation: 'upsert',
-						integrationId: { __rl: true, mode: 'id', value: String(IMPORT_INTEGRATION) },
+						integrationId: rl(IMPORT_INTEGRATION),
 						dataMode: 'autoMapInputData',
 					},
-					credentials: CREDENTIAL,
+					credentials: KEY,
 				},
 				{
 					id: 'summary',
@@ -147,63 +123,54 @@ function workflows(sandbox) {
 					position: [450, 0],
 					parameters: { jsCode: SUMMARY_CODE },
 				},
-				reportTo(sandbox, '={{ JSON.stringify($json) }}'),
+				reportNode(sandbox, '={{ JSON.stringify($json) }}', [600, 0]),
 			],
 			connections: connect('Import webhook', 'Orders', 'Sendcloud', 'Summary', 'Report'),
 		},
-		{
-			...base,
-			id: 'queuePoll',
-			name: 'queue: new orders',
-			nodes: [
+		triggerToSink(
+			'queuePoll',
+			'queue: new orders',
+			triggerNode(
+				'trigger',
+				'Sendcloud Trigger',
+				'sendcloudTrigger',
 				{
-					id: 'trigger',
-					name: 'Sendcloud Trigger',
-					type: `${runtime.PACKAGE}.sendcloudTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {
-						authentication: 'oAuth2',
-						event: 'newShipment',
-						integrationId: { __rl: true, mode: 'id', value: String(POLLED_INTEGRATION) },
-						pollTimes: { item: [{ mode: 'everyMinute' }] },
-					},
-					credentials: TRIGGER_CREDENTIAL,
+					authentication: 'oAuth2',
+					event: 'newShipment',
+					integrationId: rl(POLLED_INTEGRATION),
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
 				},
-				reportTo(
-					sandbox,
+				{ credentials: OAUTH },
+			),
+			{
+				sandbox,
+				jsonBody:
 					"={{ JSON.stringify({ kind: 'poll', uuid: $json.shipment_uuid, execution: $execution.id }) }}",
-				),
-			],
-			connections: connect('Sendcloud Trigger', 'Report'),
-		},
-		{
-			...base,
-			id: 'queueHook',
-			name: 'queue: parcel events',
-			nodes: [
+				reportPosition: [600, 0],
+			},
+		),
+		triggerToSink(
+			'queueHook',
+			'queue: parcel events',
+			triggerNode(
+				'hook',
+				'Sendcloud Webhook Trigger',
+				'sendcloudWebhookTrigger',
 				{
-					id: 'hook',
-					name: 'Sendcloud Webhook Trigger',
-					type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: WEBHOOK_ID,
-					parameters: {
-						authentication: 'oAuth2',
-						integrationId: { __rl: true, mode: 'id', value: String(HOOKED_INTEGRATION) },
-						events: ['parcel_status_changed'],
-						options: {},
-					},
-					credentials: TRIGGER_CREDENTIAL,
+					authentication: 'oAuth2',
+					integrationId: rl(HOOKED_INTEGRATION),
+					events: ['parcel_status_changed'],
+					options: {},
 				},
-				reportTo(
-					sandbox,
+				{ credentials: OAUTH, webhookId: WEBHOOK_ID },
+			),
+			{
+				sandbox,
+				jsonBody:
 					"={{ JSON.stringify({ kind: 'hook', event: $json.parcel.id + ':' + $json.parcel.status.id + ':' + $json.timestamp, execution: $execution.id }) }}",
-				),
-			],
-			connections: connect('Sendcloud Webhook Trigger', 'Report'),
-		},
+				reportPosition: [600, 0],
+			},
+		),
 	];
 }
 

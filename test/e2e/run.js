@@ -18,6 +18,7 @@ const cases = require('./cases').filter(
 );
 const { activatedDataFastTrigger } = require('./dataFastTrigger');
 const { activatedEventTrigger } = require('./eventTrigger');
+const { rl, triggerNode, triggerToSink } = require('./workflowKit');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -134,48 +135,19 @@ async function executeCases(line, env, sandbox, workDir) {
 async function activatedTrigger(line, env, sandbox, workDir) {
 	const { makeOrder, prng } = require('../sandbox/seed');
 	const random = prng(3);
-	const sinkUrl = `${sandbox.url}/__sink`;
-	const workflow = {
-		id: 'triggerActive',
-		name: 'e2e activated trigger',
-		active: true,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Sendcloud Trigger',
-				type: `${runtime.PACKAGE}.sendcloudTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					event: 'newShipment',
-					integrationId: { __rl: true, mode: 'id', value: '101' },
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-				},
-				credentials: {
-					sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
-				},
-			},
-			{
-				id: 'report',
-				name: 'Report',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [200, 0],
-				parameters: {
-					method: 'POST',
-					url: sinkUrl,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ uuid: $json.shipment_uuid, execution: $execution.id }) }}',
-					options: {},
-				},
-			},
-		],
-		connections: { 'Sendcloud Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+	const workflow = triggerToSink(
+		'triggerActive',
+		'e2e activated trigger',
+		triggerNode('trigger', 'Sendcloud Trigger', 'sendcloudTrigger', {
+			event: 'newShipment',
+			integrationId: rl(101),
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+		}),
+		{
+			sandbox,
+			jsonBody: '={{ JSON.stringify({ uuid: $json.shipment_uuid, execution: $execution.id }) }}',
+		},
+	);
 	const file = runtime.writeJson(path.join(workDir, 'trigger.json'), workflow);
 	await runtime.n8n(line, env, ['import:workflow', `--input=${file}`]);
 	await activate(line, env, workflow.id);
@@ -229,50 +201,22 @@ async function activatedTrigger(line, env, sandbox, workDir) {
 async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 	const name =
 		'Sendcloud Webhook Trigger: registers itself, one run per signed event, 401 and none for forged calls, the URL it found put back on deactivation';
-	const workflow = {
-		id: 'webhookTrigger',
-		name: 'e2e webhook trigger',
-		active: true,
-		nodes: [
-			{
-				id: 'hook',
-				name: 'Sendcloud Webhook Trigger',
-				type: `${runtime.PACKAGE}.sendcloudWebhookTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: '5e4dc10d-0000-4000-8000-00000000e2e0',
-				parameters: {
-					integrationId: { __rl: true, mode: 'id', value: '101' },
-					events: ['parcel_status_changed'],
-					options: {},
-				},
-				credentials: {
-					sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' },
-				},
-			},
-			{
-				id: 'report',
-				name: 'Report',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [200, 0],
-				parameters: {
-					method: 'POST',
-					url: `${sandbox.url}/__sink`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ parcel: $json.parcel.id, status: $json.parcel.status.id, timestamp: $json.timestamp }) }}',
-					options: {},
-				},
-			},
-		],
-		connections: {
-			'Sendcloud Webhook Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
+	const workflow = triggerToSink(
+		'webhookTrigger',
+		'e2e webhook trigger',
+		triggerNode(
+			'hook',
+			'Sendcloud Webhook Trigger',
+			'sendcloudWebhookTrigger',
+			{ integrationId: rl(101), events: ['parcel_status_changed'], options: {} },
+			{ webhookId: '5e4dc10d-0000-4000-8000-00000000e2e0' },
+		),
+		{
+			sandbox,
+			jsonBody:
+				'={{ JSON.stringify({ parcel: $json.parcel.id, status: $json.parcel.status.id, timestamp: $json.timestamp }) }}',
 		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+	);
 	const file = runtime.writeJson(path.join(workDir, 'webhook-trigger.json'), workflow);
 	await runtime.n8n(line, env, ['import:workflow', `--input=${file}`]);
 	await activate(line, env, workflow.id);

@@ -1,6 +1,7 @@
 'use strict';
-// What the end-to-end cases share: credentials as n8n holds them, the one-node workflow, item makers and
-// label checks. The cases themselves are in cases/, one file per area.
+// What the end-to-end tests share: credentials as n8n holds them, the one-node workflow, the activated
+// triggers' workflows that report to the sandbox's sink, item makers and label checks.
+// The cases themselves are in cases/, one file per area.
 const { PACKAGE } = require('../../scripts/n8n-runtime');
 
 const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
@@ -13,15 +14,19 @@ const DATAFAST_KEY = {
 };
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
 
+// n8n 1.x saves no static data for a longer ID (test/package/workflowIds.test.ts says why that matters).
+function checkId(id) {
+	if (!/^[A-Za-z0-9]{1,16}$/.test(id))
+		throw new Error(`workflow ID "${id}": at most 16 letters and digits, as n8n's own IDs`);
+}
+
 /** Manual Trigger → [Code that makes items] → the node under test (named "Under Test"). */
 function workflow(
 	id,
 	parameters,
 	{ credentials = KEY, type = 'sendcloud', itemsCode, settings = {} } = {},
 ) {
-	// n8n 1.x saves no static data for a longer ID (test/package/workflowIds.test.ts says why that matters).
-	if (!/^[A-Za-z0-9]{1,16}$/.test(id))
-		throw new Error(`workflow ID "${id}": at most 16 letters and digits, as n8n's own IDs`);
+	checkId(id);
 	const nodes = [
 		{
 			id: 'start',
@@ -63,6 +68,65 @@ function workflow(
 		active: false,
 		nodes,
 		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** A trigger node of this package; `type` without the package's prefix (`sendcloudTrigger`). */
+function triggerNode(
+	id,
+	name,
+	type,
+	parameters,
+	{ credentials = KEY, position = [0, 0], webhookId } = {},
+) {
+	return {
+		id,
+		name,
+		type: `${PACKAGE}.${type}`,
+		typeVersion: 1,
+		position,
+		...(webhookId === undefined ? {} : { webhookId }),
+		parameters,
+		credentials,
+	};
+}
+
+/** An HTTP Request node named "Report" that POSTs `jsonBody` (an expression) to the sandbox's sink. */
+function reportNode(sandbox, jsonBody, position = [200, 0]) {
+	return {
+		id: 'report',
+		name: 'Report',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/__sink`,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options: {},
+		},
+	};
+}
+
+/**
+ * An active workflow for the checks under `n8n start`: each trigger node (one or an array) → Report, so
+ * that every run posts `jsonBody` to the sandbox's sink (sandbox.sink).
+ */
+function triggerToSink(id, name, triggers, { sandbox, jsonBody, reportPosition }) {
+	checkId(id);
+	const starts = [].concat(triggers);
+	return {
+		id,
+		name,
+		active: true,
+		nodes: [...starts, reportNode(sandbox, jsonBody, reportPosition)],
+		connections: Object.fromEntries(
+			starts.map((t) => [t.name, { main: [[{ node: 'Report', type: 'main', index: 0 }]] }]),
+		),
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
@@ -130,6 +194,9 @@ module.exports = {
 	DATAFAST_KEY,
 	rl,
 	workflow,
+	triggerNode,
+	reportNode,
+	triggerToSink,
 	ordersCode,
 	posts,
 	shipmentsCode,
