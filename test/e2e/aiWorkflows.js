@@ -4,6 +4,7 @@
 // attached to an MCP Server Trigger, and to AI Agents (3.1 and 2.2) whose chat model is a scripted
 // OpenAI-compatible server on loopback.
 const { PACKAGE } = require('../../scripts/n8n-runtime');
+const { v3Shipment } = require('./workflowKit');
 const shipping = require('./aiShippingTools');
 const dataFast = require('./aiDataFastTools');
 
@@ -391,25 +392,12 @@ const modelCredential = (baseUrl) => ({
 });
 
 /** A shipment in the v3 API's JSON, for the sandbox to hold before the parcel calls ("order 1042"). */
-const SEEDED_SHIPMENT = {
-	to_address: {
-		name: 'Piet Jansen',
-		address_line_1: 'Stadhuisplein 10',
-		postal_code: '5611 EM',
-		city: 'Eindhoven',
-		country_code: 'NL',
-	},
-	from_address: { sender_address_id: 192 },
-	ship_with: {
-		type: 'shipping_option_code',
-		properties: { shipping_option_code: 'postnl:standard' },
-	},
-	parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
-	order_number: '1042',
-	external_reference_id: 'order-1042',
+const SEEDED_SHIPMENT = v3Shipment('order-1042', {
+	name: 'Piet Jansen',
+	orderNumber: '1042',
 	// The sandbox's brand with a return portal.
-	brand_id: 42,
-};
+	brandId: 42,
+});
 
 /**
  * One call per operation (and two with bad arguments), in an order that keeps the seed usable:

@@ -10,7 +10,7 @@ const path = require('path');
 const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
-const { triggerNode, triggerToSink } = require('./workflowKit');
+const { triggerNode, triggerToSink, v3Shipment } = require('./workflowKit');
 
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000e7e2e0e7';
 const NAME =
@@ -91,22 +91,7 @@ async function activatedEventTrigger(line, env, sandbox, workDir, { report, acti
 		);
 		// A parcel that moves: ready to send (filtered out), in transit, delivered.
 		const [shipment] = sandbox.v3.seedShipments([
-			{
-				to_address: {
-					name: 'Piet',
-					address_line_1: 'Stadhuisplein 10',
-					postal_code: '5611 EM',
-					city: 'Eindhoven',
-					country_code: 'NL',
-				},
-				from_address: { sender_address_id: 192 },
-				ship_with: {
-					type: 'shipping_option_code',
-					properties: { shipping_option_code: 'postnl:standard' },
-				},
-				parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
-				external_reference_id: 'e2e-parcel-events',
-			},
+			v3Shipment('e2e-parcel-events', { weight: '0.500' }),
 		]);
 		await events.settled();
 		for (let step = 0; step < 2; step++) {

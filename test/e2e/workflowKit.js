@@ -1,6 +1,6 @@
 'use strict';
 // What the end-to-end tests share: credentials as n8n holds them, the one-node workflow, the activated
-// triggers' workflows that report to the sandbox's sink, item makers and label checks.
+// triggers' workflows that report to the sandbox's sink, item makers, shipments to seed and label checks.
 // The cases themselves are in cases/, one file per area.
 const { PACKAGE } = require('../../scripts/n8n-runtime');
 
@@ -158,6 +158,26 @@ return ${JSON.stringify(references)}.map((reference) => ({ json: {
   external_reference_id: reference,
 } }));`;
 
+/** A shipment in the v3 API's JSON for the sandbox to hold (sandbox.v3.seedShipments): to Eindhoven, PostNL. */
+const v3Shipment = (reference, { name = 'Piet', weight = '1.000', orderNumber, brandId } = {}) => ({
+	to_address: {
+		name,
+		address_line_1: 'Stadhuisplein 10',
+		postal_code: '5611 EM',
+		city: 'Eindhoven',
+		country_code: 'NL',
+	},
+	from_address: { sender_address_id: 192 },
+	ship_with: {
+		type: 'shipping_option_code',
+		properties: { shipping_option_code: 'postnl:standard' },
+	},
+	parcels: [{ weight: { value: weight, unit: 'kg' } }],
+	...(orderNumber === undefined ? {} : { order_number: orderNumber }),
+	external_reference_id: reference,
+	...(brandId === undefined ? {} : { brand_id: brandId }),
+});
+
 /** The text of a PDF n8n produced, as pdftotext (Debian's poppler-utils) reads it. */
 function pdfText(binary) {
 	const { execFileSync } = require('child_process');
@@ -200,6 +220,7 @@ module.exports = {
 	ordersCode,
 	posts,
 	shipmentsCode,
+	v3Shipment,
 	pdfText,
 	checkLabelPdf,
 };

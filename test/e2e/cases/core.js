@@ -9,6 +9,7 @@ const {
 	ordersCode,
 	posts,
 	shipmentsCode,
+	v3Shipment,
 	checkLabelPdf,
 } = require('../workflowKit');
 
@@ -347,24 +348,7 @@ module.exports = [
 			},
 		),
 		setup: (sandbox) =>
-			sandbox.v3.seedShipments(
-				['b-1', 'b-2', 'b-3'].map((reference) => ({
-					to_address: {
-						name: 'Piet',
-						address_line_1: 'Stadhuisplein 10',
-						postal_code: '5611 EM',
-						city: 'Eindhoven',
-						country_code: 'NL',
-					},
-					from_address: { sender_address_id: 192 },
-					ship_with: {
-						type: 'shipping_option_code',
-						properties: { shipping_option_code: 'postnl:standard' },
-					},
-					parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
-					external_reference_id: reference,
-				})),
-			),
+			sandbox.v3.seedShipments(['b-1', 'b-2', 'b-3'].map((reference) => v3Shipment(reference))),
 		check: ({ items, binaries, sandbox, expect }) => {
 			expect(
 				items.map((i) => [i.parcel_ids, i.parcel_count]),

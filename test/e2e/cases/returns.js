@@ -1,7 +1,7 @@
 'use strict';
 // Tracking and returns (issue 20) in a real n8n: a bought label's tracking, and a return label bought once
 // however often the workflow runs.
-const { workflow, checkLabelPdf } = require('../workflowKit');
+const { workflow, checkLabelPdf, v3Shipment } = require('../workflowKit');
 
 /** After a reset the sandbox numbers parcels from 400000001: the first label's tracking number. */
 const FIRST_TRACKING_NUMBER = '3SYZXG0000001';
@@ -24,25 +24,7 @@ module.exports = [
 			operation: 'get',
 			trackingNumber: FIRST_TRACKING_NUMBER,
 		}),
-		setup: (sandbox) =>
-			sandbox.v3.seedShipments([
-				{
-					to_address: {
-						name: 'Piet',
-						address_line_1: 'Stadhuisplein 10',
-						postal_code: '5611 EM',
-						city: 'Eindhoven',
-						country_code: 'NL',
-					},
-					from_address: { sender_address_id: 192 },
-					ship_with: {
-						type: 'shipping_option_code',
-						properties: { shipping_option_code: 'postnl:standard' },
-					},
-					parcels: [{ weight: { value: '1.000', unit: 'kg' } }],
-					external_reference_id: 'track-e2e-1',
-				},
-			]),
+		setup: (sandbox) => sandbox.v3.seedShipments([v3Shipment('track-e2e-1')]),
 		check: ({ items, expect }) => {
 			expect(
 				items.map((i) => [i.tracking_number, i.carrier, i.status, i.source_id, i.event_count]),
