@@ -42,7 +42,7 @@ function workflowFor(sandbox) {
 	);
 }
 
-/** The check; `report(name, error?)` records it, `activate(line, env, id)` publishes a workflow (run.js's). */
+/** The check; `report(name, error?)` records it, `activate(line, env, id)` publishes a workflow (workflowKit's). */
 async function activatedEventTrigger(line, env, sandbox, workDir, { report, activate }) {
 	const workflow = workflowFor(sandbox);
 	const file = runtime.writeJson(path.join(workDir, 'parcel-event-trigger.json'), workflow);
@@ -185,6 +185,7 @@ module.exports = { activatedEventTrigger };
 
 if (require.main === module) {
 	const { createSandbox } = require('../sandbox/server');
+	const { activate } = require('./workflowKit');
 	const args = process.argv.slice(2);
 	const lines = (args.includes('--lines') ? args[args.indexOf('--lines') + 1] : '2')
 		.split(',')
@@ -193,12 +194,6 @@ if (require.main === module) {
 	const report = (name, error) => {
 		if (error) failures.push(name);
 		console.log(error ? `  ✗ ${name}\n      ${error.message}` : `  ✓ ${name}`);
-	};
-	const activate = async (line, env, id) => {
-		const help = await runtime.n8n(line, env, ['--help']);
-		if (/publish:workflow/.test(help))
-			await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
-		else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
 	};
 	(async () => {
 		runtime.ensureBuilt();

@@ -18,7 +18,7 @@ const cases = require('./cases').filter(
 );
 const { activatedDataFastTrigger } = require('./dataFastTrigger');
 const { activatedEventTrigger } = require('./eventTrigger');
-const { rl, triggerNode, triggerToSink } = require('./workflowKit');
+const { activate, rl, triggerNode, triggerToSink } = require('./workflowKit');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -310,13 +310,6 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 		server.child.kill('SIGTERM');
 		await new Promise((r) => server.child.once('exit', r));
 	}
-}
-
-async function activate(line, env, id) {
-	const help = await runtime.n8n(line, env, ['--help']);
-	if (/publish:workflow/.test(help))
-		await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
-	else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
 (async () => {

@@ -2,7 +2,9 @@
 // What the end-to-end tests share: credentials as n8n holds them, the one-node workflow, the activated
 // triggers' workflows that report to the sandbox's sink, item makers, shipments to seed and label checks.
 // The cases themselves are in cases/, one file per area.
-const { PACKAGE } = require('../../scripts/n8n-runtime');
+const runtime = require('../../scripts/n8n-runtime');
+
+const { PACKAGE } = runtime;
 
 const KEY = { sendcloudApi: { id: 'sendcloudSandboxKey', name: 'Sendcloud sandbox (API key)' } };
 const OAUTH = {
@@ -132,6 +134,14 @@ function triggerToSink(id, name, triggers, { sandbox, jsonBody, reportPosition }
 	};
 }
 
+/** Activates an imported workflow with n8n's CLI: `publish:workflow` where n8n has it (2.x), else `update:workflow`. */
+async function activate(line, env, id) {
+	const help = await runtime.n8n(line, env, ['--help']);
+	if (/publish:workflow/.test(help))
+		await runtime.n8n(line, env, ['publish:workflow', `--id=${id}`]);
+	else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
+}
+
 const ordersCode = (count, invalidEvery = 0) => `
 const items = [];
 for (let n = 0; n < ${count}; n++) {
@@ -217,6 +227,7 @@ module.exports = {
 	triggerNode,
 	reportNode,
 	triggerToSink,
+	activate,
 	ordersCode,
 	posts,
 	shipmentsCode,
