@@ -10,7 +10,7 @@ const path = require('path');
 const { isDeepStrictEqual } = require('util');
 
 const runtime = require('../../scripts/n8n-runtime');
-const { triggerNode, triggerToSink, v3Shipment } = require('./workflowKit');
+const { triggerNode, triggerToSink, v3Shipment, webhookServed } = require('./workflowKit');
 
 const WEBHOOK_ID = '5e4dc10d-0000-4000-8000-0000e7e2e0e7';
 const NAME =
@@ -76,19 +76,7 @@ async function activatedEventTrigger(line, env, sandbox, workDir, { report, acti
 			`n8n:${WEBHOOK_ID}`,
 			'tag',
 		);
-		// n8n publishes webhooks a moment after it answers: wait until the URL is served.
-		await waitFor(
-			'n8n to serve the webhook',
-			async () =>
-				(
-					await fetch(hookUrl, {
-						method: 'POST',
-						body: '{}',
-						headers: { 'Content-Type': 'application/json' },
-					}).catch(() => ({ status: 0 }))
-				).status === 401,
-			60_000,
-		);
+		await waitFor('n8n to serve the webhook', webhookServed(hookUrl), 60_000);
 		// A parcel that moves: ready to send (filtered out), in transit, delivered.
 		const [shipment] = sandbox.v3.seedShipments([
 			v3Shipment('e2e-parcel-events', { weight: '0.500' }),

@@ -18,7 +18,15 @@ const { runManually } = require('../../scripts/demo-check');
 const { floorSeconds } = require('../../bench/limits');
 const { createSandbox } = require('../sandbox/server');
 const { makeOrder, prng } = require('../sandbox/seed');
-const { KEY, OAUTH, rl, triggerNode, reportNode, triggerToSink } = require('./workflowKit');
+const {
+	KEY,
+	OAUTH,
+	rl,
+	triggerNode,
+	reportNode,
+	triggerToSink,
+	webhookServed,
+} = require('./workflowKit');
 
 const ORDERS_PER_IMPORT = 5000;
 const IMPORT_INTEGRATION = 101;
@@ -276,20 +284,7 @@ function writeFigures(figures, n8n) {
 			() => integration(HOOKED_INTEGRATION).webhook_url === hookUrl,
 			60_000,
 		);
-		// n8n publishes webhooks a moment after it is ready: wait until they are served.
-		await waitUntil(
-			'n8n to serve the webhooks',
-			async () =>
-				(await fetch(hookUrl, {
-					method: 'POST',
-					body: '{}',
-					headers: { 'Content-Type': 'application/json' },
-				}).then(
-					(r) => r.status,
-					() => 0,
-				)) === 401,
-			60_000,
-		);
+		await waitUntil('n8n to serve the webhooks', webhookServed(hookUrl), 60_000);
 		await waitUntil("the polling trigger's first poll", () => polls() >= 1, 60_000);
 
 		const importsStarted = Date.now();

@@ -18,7 +18,7 @@ const cases = require('./cases').filter(
 );
 const { activatedDataFastTrigger } = require('./dataFastTrigger');
 const { activatedEventTrigger } = require('./eventTrigger');
-const { activate, rl, triggerNode, triggerToSink } = require('./workflowKit');
+const { activate, rl, triggerNode, triggerToSink, webhookServed } = require('./workflowKit');
 
 const args = process.argv.slice(2);
 const lines = (
@@ -237,19 +237,7 @@ async function activatedWebhookTrigger(line, env, sandbox, workDir) {
 			() => integration().webhook_url === hookUrl && integration().webhook_active === true,
 			60_000,
 		);
-		// n8n publishes webhooks a moment after it answers: wait until the URL is served.
-		await waitFor(
-			'n8n to serve the webhook',
-			async () =>
-				(
-					await fetch(hookUrl, {
-						method: 'POST',
-						body: '{}',
-						headers: { 'Content-Type': 'application/json' },
-					}).catch(() => ({ status: 0 }))
-				).status === 401,
-			60_000,
-		);
+		await waitFor('n8n to serve the webhook', webhookServed(hookUrl), 60_000);
 		const signed = [];
 		for (const parcel of [7001, 7002])
 			for (let step = 0; step < 3; step++)

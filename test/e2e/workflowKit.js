@@ -142,6 +142,19 @@ async function activate(line, env, id) {
 	else await runtime.n8n(line, env, ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
+/**
+ * For waitUntil: whether n8n serves a webhook yet (it publishes them a moment after it answers). An unsigned
+ * call gets 401 from this package's webhook triggers once they are served.
+ */
+const webhookServed = (hookUrl) => async () =>
+	(
+		await fetch(hookUrl, {
+			method: 'POST',
+			body: '{}',
+			headers: { 'Content-Type': 'application/json' },
+		}).catch(() => ({ status: 0 }))
+	).status === 401;
+
 const ordersCode = (count, invalidEvery = 0) => `
 const items = [];
 for (let n = 0; n < ${count}; n++) {
@@ -228,6 +241,7 @@ module.exports = {
 	reportNode,
 	triggerToSink,
 	activate,
+	webhookServed,
 	ordersCode,
 	posts,
 	shipmentsCode,
