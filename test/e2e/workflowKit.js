@@ -1,7 +1,7 @@
 'use strict';
-// What the end-to-end tests share: credentials as n8n holds them, the one-node workflow, the activated
-// triggers' workflows that report to the sandbox's sink, item makers, shipments to seed and label checks.
-// The cases themselves are in cases/, one file per area.
+// What the end-to-end tests share: credentials as n8n holds them, a recipient, the one-node workflow, the
+// activated triggers' workflows that report to the sandbox's sink (with activate and the wait for a served
+// webhook), item makers, shipments to seed and label checks. The cases themselves are in cases/, one file per area.
 const runtime = require('../../scripts/n8n-runtime');
 
 const { PACKAGE } = runtime;
@@ -13,6 +13,15 @@ const OAUTH = {
 const DATAFAST = { dataFastApi: { id: 'dataFastSandbox', name: 'DataFast sandbox' } };
 const DATAFAST_KEY = {
 	dataFastApi: { id: 'dataFastSandboxKey', name: 'DataFast sandbox (website key)' },
+};
+/** The recipient of a label made with "Define Below" (dataMode: 'defineBelow'), to spread into its parameters. */
+const RECIPIENT = {
+	recipientName: 'Jan Jansen',
+	recipientAddressLine1: 'Keizersgracht',
+	recipientHouseNumber: '100',
+	recipientPostalCode: '1015 CS',
+	recipientCity: 'Amsterdam',
+	recipientCountryCode: 'NL',
 };
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value: String(value) });
 
@@ -235,6 +244,7 @@ module.exports = {
 	OAUTH,
 	DATAFAST,
 	DATAFAST_KEY,
+	RECIPIENT,
 	rl,
 	workflow,
 	triggerNode,

@@ -1,7 +1,7 @@
 'use strict';
 // Account data in a real n8n: sender addresses listed and read, and a label bought with a sender address, brand
 // and contract picked "From List" (resource locator values in list mode, as the editor saves them).
-const { rl, workflow } = require('../workflowKit');
+const { RECIPIENT, rl, workflow } = require('../workflowKit');
 
 module.exports = [
 	{
@@ -54,12 +54,7 @@ module.exports = [
 			resource: 'parcel',
 			operation: 'create',
 			dataMode: 'defineBelow',
-			recipientName: 'Jan Jansen',
-			recipientAddressLine1: 'Keizersgracht',
-			recipientHouseNumber: '100',
-			recipientPostalCode: '1015 CS',
-			recipientCity: 'Amsterdam',
-			recipientCountryCode: 'NL',
+			...RECIPIENT,
 			senderType: 'senderAddressId',
 			senderAddressId: rl(201, 'list'),
 			shippingOptionCode: 'postnl:standard',

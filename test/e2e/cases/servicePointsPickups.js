@@ -1,7 +1,7 @@
 'use strict';
 // Service points and pickups in a real n8n: service points around an address, a pickup booked once when the
 // workflow runs twice (and once when its answer is lost), a label to a service point.
-const { rl, workflow, checkLabelPdf } = require('../workflowKit');
+const { RECIPIENT, rl, workflow, checkLabelPdf } = require('../workflowKit');
 
 /** A pickup window two days ahead of now, 09:00 to 12:00 UTC: the sandbox books only future windows. */
 const windowCode = `
@@ -91,12 +91,7 @@ module.exports = [
 			resource: 'parcel',
 			operation: 'create',
 			dataMode: 'defineBelow',
-			recipientName: 'Jan Jansen',
-			recipientAddressLine1: 'Keizersgracht',
-			recipientHouseNumber: '100',
-			recipientPostalCode: '1015 CS',
-			recipientCity: 'Amsterdam',
-			recipientCountryCode: 'NL',
+			...RECIPIENT,
 			deliverToServicePoint: true,
 			servicePointId: rl(2000001),
 			senderType: 'senderAddressId',
